@@ -1,0 +1,4 @@
+"""The pure core: events -> locality control at a date -> zones -> statistics.
+
+Nothing here imports Dash or plotly, and nothing reads a path.
+"""

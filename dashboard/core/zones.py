@@ -1,0 +1,51 @@
+"""Zones and front lines at a date, as geometry (WGS84) for maps and files."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from dashboard.core.cells import to_degrees
+from dashboard.core.control import NO_FACTION
+from dashboard.core.model import ControlModel
+from dashboard.factions import FACTION_CODES
+
+__all__ = ["front_line_mask", "front_lines", "zones"]
+
+
+def zones(model: ControlModel, date: object) -> pd.DataFrame:
+    """One merged (multi)polygon per faction held at `date`, with its area in km²."""
+    factions = model.atom_control(date).factions
+    rows = []
+    for index, code in enumerate(FACTION_CODES):
+        held = factions == index
+        if held.any():
+            shape = shapely.union_all(model.tessellation.atoms[held], grid_size=1.0)
+            area = float(model.tessellation.area_km2[held].sum())
+            rows.append((code, area, to_degrees(shape)))
+    return pd.DataFrame(rows, columns=["faction", "area_km2", "geometry"])
+
+
+def front_line_mask(model: ControlModel, factions: np.ndarray) -> np.ndarray:
+    """Which edges separate two different factions (both held by someone)."""
+    a = factions[model.tessellation.edge_a]
+    b = factions[model.tessellation.edge_b]
+    return (a != b) & (a != NO_FACTION) & (b != NO_FACTION)
+
+
+def front_lines(model: ControlModel, date: object) -> pd.DataFrame:
+    """Front lines at `date`: one merged line per pair of factions that meet."""
+    factions = model.atom_control(date).factions
+    mask = front_line_mask(model, factions)
+    a = factions[model.tessellation.edge_a][mask]
+    b = factions[model.tessellation.edge_b][mask]
+    lines = model.tessellation.edge_lines[mask]
+    low, high = np.minimum(a, b), np.maximum(a, b)
+    rows = []
+    for pair in sorted(set(zip(low.tolist(), high.tolist(), strict=True))):
+        chosen = (low == pair[0]) & (high == pair[1])
+        merged = shapely.line_merge(shapely.union_all(lines[chosen]))
+        length = float(shapely.length(merged)) / 1000
+        rows.append((FACTION_CODES[pair[0]], FACTION_CODES[pair[1]], length, to_degrees(merged)))
+    return pd.DataFrame(rows, columns=["faction_a", "faction_b", "length_km", "geometry"])

@@ -1,0 +1,1 @@
+"""All file reading and writing: the core never touches paths."""

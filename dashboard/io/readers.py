@@ -1,0 +1,162 @@
+"""Read an event table from CSV, GeoJSON, GeoPackage or GeoParquet into one raw frame.
+
+The raw frame has string columns ("" where empty) and, for geo formats, a `geometry` column of
+shapely objects in EPSG:4326. Row numbers in errors are the line numbers a spreadsheet shows
+(header = line 1) for CSV, and 1-based feature numbers for geo formats.
+
+ACLED and UCDP files are converted by `dashboard.io.importers.convert_if_foreign(path, fmt)`,
+which `dashboard.io.events` calls first: it returns a raw frame in our schema, or None when the
+file is not a foreign format.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.errors import DataFileError
+
+__all__ = ["FORMATS", "csv_warnings", "read_table", "sniff_format"]
+
+FORMATS = ("auto", "csv", "geojson", "gpkg", "parquet", "acled", "ucdp")
+_BY_SUFFIX = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".geojson": "geojson",
+    ".json": "geojson",
+    ".gpkg": "gpkg",
+    ".parquet": "parquet",
+    ".geoparquet": "parquet",
+}
+_DELIMITERS = ",;\t|"
+
+
+def sniff_format(path: Path) -> str:
+    """The file format implied by the file name's extension."""
+    fmt = _BY_SUFFIX.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(_BY_SUFFIX))
+        raise DataFileError(path, f"unknown file extension {path.suffix!r} (known: {known})")
+    return fmt
+
+
+def read_table(path: str | Path, fmt: str = "auto") -> pd.DataFrame:
+    """Read a table in our schema (or, by content, ACLED / UCDP) into a raw frame."""
+    path = Path(path)
+    _check_readable(path)
+    base = sniff_format(path) if fmt in ("auto", "acled", "ucdp") else fmt
+    if base == "csv":
+        raw = _read_csv(path)
+    elif base in ("geojson", "gpkg", "parquet"):
+        raw = _read_geo(path, base)
+    else:
+        raise DataFileError(path, f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+    raw.attrs["source"] = str(path)
+    return raw
+
+
+def csv_warnings(raw: pd.DataFrame) -> list[str]:
+    """Notes the CSV reader made about the file (delimiter, BOM) for the validator to report."""
+    return list(raw.attrs.get("read_notes", []))
+
+
+def _check_readable(path: Path) -> None:
+    if not path.exists():
+        raise DataFileError(path, "no such file")
+    if path.is_dir():
+        raise DataFileError(path, "is a folder, not a file")
+    if path.stat().st_size == 0:
+        raise DataFileError(path, "the file is empty")
+
+
+def _decode(path: Path) -> tuple[str, list[str]]:
+    data = path.read_bytes()
+    notes = []
+    if b"\x00" in data[:65536]:
+        raise DataFileError(path, "this is a binary file, not a text (CSV) table")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+        notes.append("the file starts with a UTF-8 byte-order mark (BOM); it was ignored")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataFileError(
+            path, f"not UTF-8 text (byte {data[exc.start]:#04x}); save the file as UTF-8", row=line
+        ) from None
+    if "\r\n" in text:
+        notes.append("Windows line endings (CRLF) were read as plain line endings")
+    return text, notes
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    text, notes = _decode(path)
+    if not text.strip():
+        raise DataFileError(path, "the file has no header and no rows")
+    header = text.splitlines()[0]
+    delimiter = max(_DELIMITERS, key=header.count)
+    if header.count(delimiter) == 0:
+        delimiter = ","
+    elif delimiter != ",":
+        notes.append(f"columns are separated by {delimiter!r}, not commas; read them as such")
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            dtype=str,
+            keep_default_na=False,
+            skipinitialspace=False,
+            quoting=csv.QUOTE_MINIMAL,
+        )
+    except pd.errors.ParserError as exc:
+        raise DataFileError(path, _parser_message(exc), row=_parser_line(exc)) from None
+    except pd.errors.EmptyDataError:
+        raise DataFileError(path, "the file has no header and no rows") from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.attrs["read_notes"] = notes
+    frame.attrs["row_offset"] = 2
+    return frame
+
+
+def _parser_line(exc: Exception) -> int | None:
+    import re
+
+    match = re.search(r"line (\d+)", str(exc))
+    return int(match.group(1)) if match else None
+
+
+def _parser_message(exc: Exception) -> str:
+    import re
+
+    match = re.search(r"Expected (\d+) fields in line \d+, saw (\d+)", str(exc))
+    if match:
+        return f"row has {match.group(2)} fields but the header has {match.group(1)}"
+    return f"malformed CSV: {str(exc).strip().splitlines()[-1]}"
+
+
+def _read_geo(path: Path, fmt: str) -> pd.DataFrame:
+    import geopandas as gpd
+
+    try:
+        frame = gpd.read_parquet(path) if fmt == "parquet" else gpd.read_file(path)
+    except Exception as exc:  # pyogrio/pyarrow raise many types for a bad file
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DataFileError(path, f"cannot read as {fmt}: {message}") from None
+    if frame.crs is not None and frame.crs.to_epsg() != 4326:
+        frame = frame.to_crs(4326)
+    geometry = frame.geometry.array
+    table = pd.DataFrame({c: _as_text(frame[c]) for c in frame.columns if c != frame.geometry.name})
+    table["geometry"] = list(geometry)
+    table.attrs["read_notes"] = []
+    table.attrs["row_offset"] = 1
+    return table
+
+
+def _as_text(column: pd.Series) -> pd.Series:
+    if pd.api.types.is_datetime64_any_dtype(column):
+        return column.dt.strftime("%Y-%m-%d").fillna("")
+    return column.map(lambda v: "" if v is None or (isinstance(v, float) and v != v) else str(v))

@@ -1,0 +1,68 @@
+"""Write tables in our schema, atomically: a failed write never replaces a good file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.errors import DataFileError
+from dashboard.io.readers import sniff_format
+
+__all__ = ["atomic_write", "write_table"]
+
+
+def atomic_write(path: str | Path, write: Callable[[Path], None]) -> None:
+    """Call `write(tmp)` on a temporary file beside `path`, then rename it into place."""
+    path = Path(path)
+    if not path.parent.exists():
+        raise DataFileError(path, f"folder {path.parent} does not exist")
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent
+        )
+    except OSError as exc:
+        raise DataFileError(path, f"cannot write here: {exc.strerror}") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        tmp.unlink()
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_table(table: pd.DataFrame, path: str | Path) -> None:
+    """Write an event table in our schema; the format follows the file extension."""
+    path = Path(path)
+    fmt = sniff_format(path)
+    frame = table.copy()
+    for column in ("date", "source_date"):
+        if column in frame and pd.api.types.is_datetime64_any_dtype(frame[column]):
+            frame[column] = frame[column].dt.strftime("%Y-%m-%d")
+    if fmt == "csv":
+        frame = frame.drop(columns=["geometry"], errors="ignore")
+        atomic_write(path, lambda tmp: frame.to_csv(tmp, index=False, lineterminator="\n"))
+        return
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    if "geometry" not in frame:
+        frame["geometry"] = None
+    lon = pd.to_numeric(frame.get("lon"), errors="coerce")
+    lat = pd.to_numeric(frame.get("lat"), errors="coerce")
+    frame["geometry"] = [
+        g if g is not None else (Point(x, y) if pd.notna(x) and pd.notna(y) else None)
+        for g, x, y in zip(frame["geometry"], lon, lat, strict=True)
+    ]
+    geo = gpd.GeoDataFrame(frame, geometry="geometry", crs=4326)
+    if fmt == "parquet":
+        atomic_write(path, lambda tmp: geo.to_parquet(tmp))
+    else:
+        driver = {"geojson": "GeoJSON", "gpkg": "GPKG"}[fmt]
+        atomic_write(path, lambda tmp: geo.to_file(tmp, driver=driver))
