@@ -71,15 +71,21 @@ class _Checker:
         self.source = source
         self.offset = int(raw.attrs.get("row_offset", 2))
         self.problems: list[Problem] = []
+        self._columns: dict[str, pd.Series] = {}
 
     def add(self, index: int | None, column: str | None, message: str, severity="error") -> None:
         row = None if index is None else int(index) + self.offset
         self.problems.append(Problem(self.source, row, column, severity, message))
 
     def column(self, name: str) -> pd.Series:
-        if name in self.raw:
-            return self.raw[name].fillna("").astype(str).str.strip()
-        return pd.Series("", index=self.raw.index, dtype=object)
+        """A column as stripped text ("" where missing); computed once."""
+        if name not in self._columns:
+            if name in self.raw:
+                values = self.raw[name].fillna("").astype(str).str.strip()
+            else:
+                values = pd.Series("", index=self.raw.index, dtype=object)
+            self._columns[name] = values
+        return self._columns[name]
 
 
 def validate_table(
@@ -202,50 +208,45 @@ def _check_controllers(check: _Checker, event_types: pd.Series) -> pd.Series:
 
 def _check_locations(check: _Checker, table: pd.DataFrame) -> None:
     places = check.column("place")
-    lat = pd.to_numeric(check.column("lat").replace("", np.nan), errors="coerce")
-    lon = pd.to_numeric(check.column("lon").replace("", np.nan), errors="coerce")
+    lat_text, lon_text = check.column("lat"), check.column("lon")
+    lat = pd.to_numeric(lat_text.replace("", np.nan), errors="coerce")
+    lon = pd.to_numeric(lon_text.replace("", np.nan), errors="coerce")
     geometry = (
-        check.raw["geometry"] if "geometry" in check.raw else pd.Series(None, index=check.raw.index)
+        check.raw["geometry"] if "geometry" in check.raw else pd.Series(None, index=lat.index)
     )
-    table["place_id"] = ""
-    table["place"] = ""
-    for index in check.raw.index:
-        _check_number(check, index, "lat", check.column("lat")[index], lat[index])
-        _check_number(check, index, "lon", check.column("lon")[index], lon[index])
-    for index, name in places.items():
-        if not name:
-            continue
-        place_id = check.gazetteer.lookup(name)
-        if place_id is None:
-            suggestions = check.gazetteer.suggest(name)
-            hint = f"; did you mean {', '.join(map(repr, suggestions))}?" if suggestions else ""
-            check.add(index, "place", f"unknown place {name!r}{hint}")
-            continue
-        place = check.gazetteer.place(place_id)
-        table.at[index, "place_id"] = place_id
-        table.at[index, "place"] = place["name"]
-        if pd.isna(lat[index]) and pd.isna(lon[index]):
-            lat[index], lon[index] = float(place["lat"]), float(place["lon"])
-    for index in check.raw.index:
+    for name, text, value in (("lat", lat_text, lat), ("lon", lon_text, lon)):
+        for index in text.index[(text != "") & value.isna()]:
+            check.add(index, name, f"cannot read {text[index]!r} as a number")
+    given = lat.notna() | lon.notna()
+    names = places[places != ""]
+    resolved = {name: check.gazetteer.lookup(name) for name in names.unique()}
+    place_ids = names.map(resolved)
+    for index in place_ids.index[place_ids.isna()]:
+        suggestions = check.gazetteer.suggest(places[index])
+        hint = f"; did you mean {', '.join(map(repr, suggestions))}?" if suggestions else ""
+        check.add(index, "place", f"unknown place {places[index]!r}{hint}")
+    place_ids = place_ids.dropna()
+    gazetteer = check.gazetteer.places
+    display = place_ids.map(gazetteer["name"])
+    table["place_id"] = place_ids.reindex(table.index).astype(object).fillna("")
+    table["place"] = display.reindex(table.index).astype(object).fillna("")
+    fill = place_ids.index[~given[place_ids.index]]
+    lat[fill] = gazetteer["lat"].reindex(place_ids[fill]).to_numpy(float)
+    lon[fill] = gazetteer["lon"].reindex(place_ids[fill]).to_numpy(float)
+    for index in lat.index[given | (places == "")]:
         _check_point(check, index, lat[index], lon[index], geometry[index])
     table["lat"] = lat
     table["lon"] = lon
     table["geometry"] = [
         g if _is_geometry(g) and g.geom_type != "Point" else None for g in geometry
     ]
-    points = [g for g in geometry]
-    for index, shape in enumerate(points):
+    for index, shape in enumerate(geometry):
         if _is_geometry(shape) and shape.geom_type == "Point" and pd.isna(table.at[index, "lat"]):
             table.at[index, "lon"], table.at[index, "lat"] = shape.x, shape.y
 
 
 def _is_geometry(value: object) -> bool:
     return value is not None and hasattr(value, "geom_type") and not value.is_empty
-
-
-def _check_number(check: _Checker, index: int, name: str, text: str, value: float) -> None:
-    if text and pd.isna(value):
-        check.add(index, name, f"cannot read {text!r} as a number")
 
 
 def _check_point(check: _Checker, index: int, lat: float, lon: float, shape: object) -> None:

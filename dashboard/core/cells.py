@@ -36,7 +36,7 @@ def to_metres(geometry):
 def to_degrees(geometry):
     """Project equal-area geometries back to WGS84, cleaned for drawing."""
     back = shapely.transform(geometry, lambda xy: np.column_stack(_TO_DEGREES.transform(*xy.T)))
-    return shapely.set_precision(back, 1e-6)
+    return shapely.set_precision(shapely.make_valid(back), 1e-6)
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,8 @@ def explain_atom(model: ControlModel, atom: int, date: object) -> Explanation:
         base = explain_locality(model, locality, date)
         place, timeline = base.place, base.timeline
     else:
-        place, timeline = "no data", _events(model, [])
+        place = "no data" if atom >= 0 else "outside the map"
+        timeline = _events(model, [])
     faction = int(control.factions[atom]) if atom >= 0 else -1
     controller = FACTION_CODES[faction] if faction >= 0 else ""
     deciding = _events(model, [row]).iloc[0] if row >= 0 else None

@@ -64,5 +64,5 @@ def write_table(table: pd.DataFrame, path: str | Path) -> None:
     if fmt == "parquet":
         atomic_write(path, lambda tmp: geo.to_parquet(tmp))
     else:
-        driver = {"geojson": "GeoJSON", "gpkg": "GPKG"}[fmt]
-        atomic_write(path, lambda tmp: geo.to_file(tmp, driver=driver))
+        options = {"driver": "GeoJSON"} if fmt == "geojson" else {"driver": "GPKG", "layer": "events"}
+        atomic_write(path, lambda tmp: geo.to_file(tmp, **options))
