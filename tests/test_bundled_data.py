@@ -129,3 +129,15 @@ def test_the_cli_gives_the_historically_right_controller(capsys, place, date, ex
     rows = json.loads(result.out)
     assert rows[0]["controller"] == expected, rows
     assert rows[0]["basis"] == "locality"
+
+
+def test_events_csv_is_exactly_what_the_curated_files_build():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "geodata" / "build_events.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
