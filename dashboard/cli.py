@@ -194,6 +194,74 @@ def import_(path, fmt, mapping, out) -> None:
     click.echo(f"wrote {result.imported} rows to {out}, {result.rejected} rejects to {rejects}")
 
 
+@cli.command()
+@data_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8050, show_default=True, type=int, help="Port to listen on.")
+@click.option("--debug", is_flag=True, help="Dash debug mode (reloads, error pages).")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="More than 1 serves through gunicorn with that many processes.",
+)
+def serve(data, host, port, debug, workers) -> None:
+    """Start the dashboard in the browser (http://HOST:PORT)."""
+    from dashboard.serve import run
+
+    run(Settings(data=data), host, port, debug, workers)
+
+
+@cli.command()
+@click.option("--date", "date", type=DATE, help="The date of one map.")
+@click.option("--from", "start", type=DATE, help="First date of a series.")
+@click.option("--to", "end", type=DATE, help="Last date of a series.")
+@click.option(
+    "--every",
+    type=click.Choice(["day", "week", "month", "change"]),
+    default="month",
+    show_default=True,
+    help="Series step; 'change' = only dates where control changed.",
+)
+@click.option(
+    "--out", required=True, help="FILE.png|svg|pdf for one map; DIR/, anim.gif or anim.mp4."
+)
+@click.option("--width", default=1600, show_default=True, type=click.IntRange(200, 10000))
+@click.option("--height", default=1000, show_default=True, type=click.IntRange(150, 10000))
+@click.option("--scale", default=1.0, show_default=True, type=click.FloatRange(0.1, 8))
+@click.option("--title", help="Title printed on the map.")
+@click.option("--lang", type=click.Choice(["en", "ar"]), default="en", show_default=True)
+@click.option("--focus", help="Centre on this place (any spelling).")
+@click.option("--radius", "radius_km", default=50.0, show_default=True, help="Focus radius, km.")
+@click.option("--bbox", help="Show W,S,E,N (degrees) instead of all Syria.")
+@click.option("--layers", help="Comma-separated layers, e.g. zones,front_lines,places.")
+@click.option("--compare", type=DATE, help="Highlight what changed hands since this date.")
+@click.option("--fps", default=2.0, show_default=True, help="Frames per second (GIF, MP4).")
+@data_option
+@reach_option
+def export(date, start, end, every, out, width, height, scale, fps, data, reach_km, **view):
+    """Publishable maps: one date to PNG/SVG/PDF, or a series to a folder, GIF or MP4."""
+    from dashboard import export as exporting
+
+    settings = Settings(data=data).with_values(reach_km=reach_km)
+    try:
+        job = exporting.plan_export(settings, out, date, start, end, every, **view)
+        if job.dates is None:
+            exporting.export_map(job.dataset, job.view, out, width, height, scale)
+        else:
+            with click.progressbar(
+                length=len(job.dates), label=f"{len(job.dates)} maps", file=sys.stderr
+            ) as bar:
+                exporting.export_series(
+                    job.dataset, job.view, job.dates, out, fps, width, height, scale,
+                    on_frame=lambda _: bar.update(1),
+                )  # fmt: skip
+    except exporting.ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"wrote {out}", err=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; usage errors exit 2 and data errors exit 1, each with one clear line."""
     try:

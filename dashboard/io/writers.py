@@ -54,8 +54,9 @@ def write_table(table: pd.DataFrame, path: str | Path) -> None:
 
     if "geometry" not in frame:
         frame["geometry"] = None
-    lon = pd.to_numeric(frame.get("lon"), errors="coerce")
-    lat = pd.to_numeric(frame.get("lat"), errors="coerce")
+    missing = pd.Series(float("nan"), index=frame.index)
+    lon = pd.to_numeric(frame.get("lon", missing), errors="coerce")
+    lat = pd.to_numeric(frame.get("lat", missing), errors="coerce")
     frame["geometry"] = [
         g if g is not None else (Point(x, y) if pd.notna(x) and pd.notna(y) else None)
         for g, x, y in zip(frame["geometry"], lon, lat, strict=True)
