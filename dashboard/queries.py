@@ -85,7 +85,8 @@ def _zone_rows(settings, table, gazetteer, date, pending) -> pd.DataFrame:
     model = model_for(table, gazetteer, float(settings.reach_km))
     rows = []
     for label, lat, lon in pending:
-        explanation = explain_atom(model, model.atom_at(lon, lat), date)
+        atom = model.atom_at(lon, lat)
+        explanation = explain_atom(model, atom, date)
         event = explanation.deciding_event
         rows.append(
             {
@@ -93,7 +94,7 @@ def _zone_rows(settings, table, gazetteer, date, pending) -> pd.DataFrame:
                 "controller": explanation.controller,
                 "event_date": event["date"] if event is not None else pd.NaT,
                 "event_id": event["event_id"] if event is not None else "",
-                "basis": f"zone of {explanation.place}",
+                "basis": f"zone of {explanation.place}" if atom >= 0 else "outside the map",
             }
         )
     return pd.DataFrame(rows)
