@@ -1,0 +1,125 @@
+"""The real dashboard in a subprocess, and Debian's Chromium driven by Playwright.
+
+One app process per session on a free localhost port, on the bundled data (or the tables in
+SYRIA_MAP_BROWSER_DATA, separated by the path separator). Each test gets a fresh page that
+records console errors and every request its page makes.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_app(port: int, data: list[str]) -> subprocess.Popen:
+    """Start `syria-map serve` and wait until it answers."""
+    command = [sys.executable, "-m", "dashboard", "serve", "--port", str(port)]
+    for path in data:
+        command += ["--data", path]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the app exited: {process.stderr.read().decode()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2):
+                return process
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError("the app did not answer within 120 s")
+
+
+def browser_data() -> list[str]:
+    return [p for p in os.environ.get("SYRIA_MAP_BROWSER_DATA", "").split(os.pathsep) if p]
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    port = free_port()
+    process = start_app(port, browser_data())
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    """The same data the app serves, for choosing dates to test with."""
+    from dashboard.dataset import load_dataset
+    from dashboard.settings import Settings
+
+    return load_dataset(Settings(data=tuple(browser_data())))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run `make setup-browser`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class PageLog:
+    """What a page did: console errors, uncaught errors and requests to other hosts."""
+
+    errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    requests: int = 0
+
+
+@pytest.fixture
+def page_log() -> PageLog:
+    return PageLog()
+
+
+@pytest.fixture
+def page(browser, page_log):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    tab = context.new_page()
+    tab.on("console", lambda m: page_log.errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: page_log.errors.append(str(e)))
+
+    def record(request):
+        page_log.requests += 1
+        if urlparse(request.url).hostname not in LOCAL_HOSTS and request.url.startswith("http"):
+            page_log.foreign_requests.append(request.url)
+
+    tab.on("request", record)
+    yield tab
+    context.close()
+    assert page_log.errors == [], page_log.errors
+    assert page_log.foreign_requests == [], page_log.foreign_requests

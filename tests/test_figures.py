@@ -1,0 +1,129 @@
+"""The figures: fixed trace order, date patches equal to full figures, compare, labels."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from conftest import source, table_from_csv, two_towns_gazetteer
+
+from dashboard import figures
+from dashboard.dataset import Dataset, model_for
+from dashboard.factions import FACTIONS
+from dashboard.view import MapView
+
+TWO_TOWNS = (
+    f"a1,2016-01-01,Alpha,,,control_change,x,government,start,{source()}\n"
+    f"b1,2016-01-01,Beta,,,control_change,x,isis,start,{source()}\n"
+    f"b2,2017-10-20,Beta,,,control_change,SDF,sdf,taken,{source()}\n"
+    f"b3,2017-10-25,Beta,,,battle,SDF,,fighting,{source()}\n"
+    f"p1,2016-02-01,Gamma,,,presence,US,,a base,{source()}\n"
+)
+
+
+@pytest.fixture(scope="module")
+def two_towns() -> Dataset:
+    gazetteer = two_towns_gazetteer()
+    table = table_from_csv(TWO_TOWNS, gazetteer)
+    return Dataset(gazetteer, table, model_for(table, gazetteer, 40.0))
+
+
+def view(date: str, **changes) -> MapView:
+    return MapView(date=pd.Timestamp(date), **changes)
+
+
+def test_map_figure_keeps_its_traces_in_the_documented_order(two_towns):
+    data = figures.map_figure(two_towns, view("2016-06-01")).data
+    assert data[figures.TRACE_ZONES].type == "choropleth"
+    assert data[figures.TRACE_ZONES].name == "Control zones"
+    assert data[figures.TRACE_FRONT].name == "Front lines"
+    assert data[figures.TRACE_PLACES].name == "Places"
+    assert data[figures.TRACE_PRESENCE].name == "Foreign presence"
+    assert data[figures.TRACE_EVENTS].name == "Event: control change"
+    assert len(data) == figures.TRACE_LEGEND + len(FACTIONS) + 1
+
+
+def test_hidden_layers_keep_their_trace_so_indices_never_move(two_towns):
+    full = figures.map_figure_dict(two_towns, view("2016-06-01"))
+    bare = figures.map_figure_dict(two_towns, view("2016-06-01", layers=()))
+    assert len(full["data"]) == len(bare["data"])
+    assert bare["data"][figures.TRACE_ZONES]["visible"] is False
+
+
+def test_zone_colours_are_faction_indices_with_no_data_last(two_towns):
+    before = figures.map_figure_dict(two_towns, view("2016-06-01"))["data"][figures.TRACE_ZONES]
+    after = figures.map_figure_dict(two_towns, view("2018-01-01"))["data"][figures.TRACE_ZONES]
+    codes = [f.code for f in FACTIONS]
+    assert codes.index("isis") in before["z"] and codes.index("sdf") not in before["z"]
+    assert codes.index("sdf") in after["z"]
+    assert max(before["z"]) <= len(FACTIONS)
+
+
+def test_a_date_patch_carries_what_the_full_figure_of_that_date_draws(two_towns):
+    target = view("2018-01-01")
+    full = figures.map_figure_dict(two_towns, target)
+    for index, props in figures.date_updates(two_towns, target).items():
+        for key, value in props.items():
+            drawn = full["data"][index]
+            for part in key.split("."):
+                drawn = drawn[part]
+            assert drawn == value, (index, key)
+
+
+def test_a_date_patch_is_small_and_sends_no_geometry(two_towns):
+    patch = figures.map_patch(two_towns, view("2018-01-01"))
+    text = json.dumps(patch.to_plotly_json(), default=str)
+    assert len(text) < 10_000
+    assert "geojson" not in text
+
+
+def test_compare_mode_hatches_the_area_that_changed_hands(two_towns):
+    same = figures.date_updates(
+        two_towns, view("2016-06-01", compare_date=pd.Timestamp("2016-03-01"))
+    )
+    moved = figures.date_updates(
+        two_towns, view("2018-01-01", compare_date=pd.Timestamp("2016-03-01"))
+    )
+    assert same[figures.TRACE_CHANGED]["lon"] == []
+    assert len(moved[figures.TRACE_CHANGED]["lon"]) > 10
+    assert moved[figures.TRACE_CHANGED_PLACES]["hovertext"] == ["Beta: Islamic State → SDF"]
+
+
+def test_events_show_within_the_window_and_presence_once_reported(two_towns):
+    updates = figures.date_updates(two_towns, view("2017-11-01"))
+    battle = figures.TRACE_EVENTS + figures.EVENT_TYPES_SHOWN.index("battle")
+    assert len(updates[battle]["lon"]) == 1
+    assert updates[figures.TRACE_PRESENCE]["hovertext"][0].startswith("US: ")
+    early = figures.date_updates(two_towns, view("2016-01-15"))
+    assert early[figures.TRACE_PRESENCE]["lon"] == []
+
+
+def test_places_are_labelled_in_the_chosen_language(two_towns):
+    english = figures.map_figure_dict(two_towns, view("2016-06-01"))["data"][figures.TRACE_PLACES]
+    arabic = figures.map_figure_dict(two_towns, view("2016-06-01", lang="ar"))
+    assert "Alpha" in english["text"]
+    assert "ألفا" in arabic["data"][figures.TRACE_PLACES]["text"]
+
+
+def test_the_map_asks_for_no_base_layer_from_the_network(two_towns):
+    geo = figures.map_figure_dict(two_towns, view("2016-06-01"))["layout"]["geo"]
+    assert not any(value for key, value in geo.items() if key.startswith("show"))
+    assert geo["projection"]["type"] == "mercator"
+
+
+def test_focus_zooms_the_map_to_the_place(two_towns):
+    geo = figures.map_figure_dict(two_towns, view("2016-06-01", focus_place="alpha"))["layout"]
+    west, east = geo["geo"]["lonaxis"]["range"]
+    assert west < 37.0 < east and east - west < 2
+
+
+def test_trend_figure_stacks_factions_and_marks_the_date(two_towns):
+    figure = figures.trend_figure(two_towns, pd.Timestamp("2017-01-01"))
+    assert {t.name for t in figure.data} >= {"Syrian government", "Islamic State"}
+    assert figure.layout.shapes[0].x0 == "2017-01-01"
+
+
+def test_event_histogram_counts_every_event(two_towns):
+    bars = figures.event_histogram(two_towns).data[0]
+    assert sum(bars.customdata) == len(two_towns.model.events)
