@@ -251,7 +251,7 @@ def export(date, start, end, every, out, width, height, scale, fps, data, reach_
             exporting.export_map(job.dataset, job.view, out, width, height, scale)
         else:
             with click.progressbar(
-                length=len(job.dates), label=f"{len(job.dates)} maps", file=sys.stderr
+                length=len(job.dates), label="Rendering maps", file=sys.stderr
             ) as bar:
                 exporting.export_series(
                     job.dataset, job.view, job.dates, out, fps, width, height, scale,

@@ -65,5 +65,7 @@ def write_table(table: pd.DataFrame, path: str | Path) -> None:
     if fmt == "parquet":
         atomic_write(path, lambda tmp: geo.to_parquet(tmp))
     else:
-        options = {"driver": "GeoJSON"} if fmt == "geojson" else {"driver": "GPKG", "layer": "events"}
+        options = (
+            {"driver": "GeoJSON"} if fmt == "geojson" else {"driver": "GPKG", "layer": "events"}
+        )
         atomic_write(path, lambda tmp: geo.to_file(tmp, **options))

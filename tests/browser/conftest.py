@@ -81,7 +81,7 @@ def dataset():
 
 
 @pytest.fixture(scope="session")
-def browser():
+def chromium_browser():
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: run `make setup-browser`")
     from playwright.sync_api import sync_playwright
@@ -107,8 +107,8 @@ def page_log() -> PageLog:
 
 
 @pytest.fixture
-def page(browser, page_log):
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
+def tab(chromium_browser, page_log):
+    context = chromium_browser.new_context(viewport={"width": 1366, "height": 768})
     tab = context.new_page()
     tab.on("console", lambda m: page_log.errors.append(m.text) if m.type == "error" else None)
     tab.on("pageerror", lambda e: page_log.errors.append(str(e)))

@@ -15,7 +15,7 @@ def open_map(page, url: str) -> None:
             const gd = document.querySelector('{MAP_PLOT}');
             return gd && gd.data && gd.data.length > {figures.TRACE_LEGEND}
                 && document.querySelectorAll('#map .choroplethlocation').length > 20
-                && document.querySelectorAll('#map text').length > 20;
+                && document.querySelectorAll('#map text').length > 3;
         }}""",
         timeout=30_000,
     )
@@ -30,7 +30,8 @@ def zone_fills(page) -> list[str]:
     return page.evaluate(
         """() => {
             const traces = document.querySelectorAll('#map .choroplethlayer > g.trace');
-            return Array.from(traces[1].querySelectorAll('path')).map(p => p.style.fill);
+            const paths = traces[1].querySelectorAll('path');
+            return Array.from(paths).map(p => getComputedStyle(p).fill);
         }"""
     )
 

@@ -54,6 +54,8 @@ def one_line_error(result) -> str:
         (["--date", "2017-06-01", "--bbox", "1,2,3", "--out", "{tmp}/m.png"], "W,S,E,N"),
         (["--date", "2017-06-01", "--layers", "zones,roads", "--out", "{tmp}/m.png"], "roads"),
         (["--from", "2017-06-01", "--out", "{tmp}/a.gif"], "--from and --to"),
+        (["--from", "2015-01-01", "--to", "2016-02-01", "--out", "{tmp}/a.gif"], "2015-01-01"),
+        (["--from", "2017-02-01", "--to", "2017-01-01", "--out", "{tmp}/a.gif"], "after"),
     ],
 )
 def test_bad_requests_exit_1_with_one_clear_line(capsys, tmp_path, args, expected):

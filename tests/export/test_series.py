@@ -25,6 +25,9 @@ def test_a_monthly_gif_has_one_frame_per_month(bundled, june_2017, tmp_path):
         assert gif.size == (400, 250)
         assert gif.info["duration"] == 250
         assert b"DataVersion: " + bundled.table.digest.encode() in gif.info["comment"]
+        gif.seek(3)
+        colours = {c for _, c in gif.convert("RGB").getcolors(maxcolors=1 << 16)}
+    assert (0xB2, 0x18, 0x2B) in colours  # the government's red, exactly
     assert seen == list(dates)
 
 

@@ -1,0 +1,173 @@
+"""The dashboard's callbacks: each unpacks its inputs, calls a named function and returns."""
+
+from __future__ import annotations
+
+import dash
+from dash import ClientsideFunction, Input, Output, State, ctx, no_update
+
+from dashboard import ids
+from dashboard.dataset import Dataset
+from dashboard.dates import Calendar
+from dashboard.figures import map_figure_dict, trend_figure
+from dashboard.settings import Settings
+from dashboard.steps import find_place, state_from_controls, step_frame, typed_date
+from dashboard.url_state import parse_query, state_view
+
+__all__ = ["register"]
+
+_CONTROLS = [
+    Input(ids.SLIDER, "value"),
+    Input(ids.COMPARE_ON, "value"),
+    Input(ids.COMPARE_DATE, "value"),
+    Input(ids.FOCUS, "data"),
+    Input(ids.LAYERS, "value"),
+    Input(ids.LANG, "value"),
+]
+
+
+def register(app: dash.Dash, dataset: Dataset, settings: Settings, calendar: Calendar) -> None:
+    """Attach every callback to `app`; `dataset` is shared read-only."""
+    window = int(settings.event_window_days)
+
+    def state(*controls):
+        return state_from_controls(calendar, *controls)
+
+    @app.callback(
+        Output(ids.SLIDER, "value"),
+        Output(ids.COMPARE_ON, "value"),
+        Output(ids.COMPARE_DATE, "value"),
+        Output(ids.FOCUS, "data"),
+        Output(ids.LAYERS, "value"),
+        Output(ids.LANG, "value"),
+        Output(ids.NOTICE, "children"),
+        Input(ids.URL, "pathname"),
+        State(ids.URL, "search"),
+    )
+    def restore_from_url(_pathname, search):
+        wanted, notices = parse_query(search, dataset, calendar)
+        compare = wanted["compare"]
+        return (
+            calendar.day(wanted["date"]),
+            ["on"] if compare else [],
+            compare or "",
+            wanted["place"],
+            wanted["layers"],
+            wanted["lang"],
+            " ".join(notices),
+        )
+
+    @app.callback(Output(ids.FRAME, "data"), *_CONTROLS, Input(ids.MAP, "clickData"))
+    def send_frame(*controls_and_click):
+        *controls, click = controls_and_click
+        return step_frame(dataset, state(*controls), click, window)
+
+    @app.callback(
+        Output(ids.MAP, "figure"),
+        *_CONTROLS[1:],
+        State(ids.SLIDER, "value"),
+    )
+    def show_map(compare_on, compare_date, focus, layers, lang, day):
+        view = state_view(state(day, compare_on, compare_date, focus, layers, lang))
+        return map_figure_dict(dataset, view, window)
+
+    app.clientside_callback(
+        ClientsideFunction("syria", "renderFrame"),
+        Output(ids.MAP, "figure", allow_duplicate=True),
+        Output(ids.DATE_LABEL, "children"),
+        Output(ids.DATE_INPUT, "value"),
+        Output(ids.LEGEND, "children"),
+        Output(ids.TREND, "figure", allow_duplicate=True),
+        Output(ids.URL, "search"),
+        Output(ids.COMPARE_SUMMARY, "children"),
+        Output(ids.WHY, "children"),
+        Output(ids.EVENTS, "children"),
+        Input(ids.FRAME, "data"),
+        State(ids.MAP, "figure"),
+        State(ids.TREND, "figure"),
+        State(ids.LANG, "value"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output(ids.TREND, "figure"),
+        Input(ids.METRIC, "value"),
+        Input(ids.LANG, "value"),
+        State(ids.SLIDER, "value"),
+    )
+    def show_trend(metric, lang, day):
+        return trend_figure(dataset, calendar.date(day), metric, lang)
+
+    @app.callback(
+        Output(ids.SLIDER, "value", allow_duplicate=True),
+        Output(ids.NOTICE, "children", allow_duplicate=True),
+        Input(ids.PREV_CHANGE, "n_clicks"),
+        Input(ids.NEXT_CHANGE, "n_clicks"),
+        Input(ids.DATE_INPUT, "n_submit"),
+        Input(ids.DATE_INPUT, "n_blur"),
+        Input(ids.TREND, "clickData"),
+        State(ids.SLIDER, "value"),
+        State(ids.DATE_INPUT, "value"),
+        prevent_initial_call=True,
+    )
+    def set_date(_prev, _next, _submit, _blur, trend_click, day, text):
+        trigger = ctx.triggered_id
+        if trigger in (ids.PREV_CHANGE, ids.NEXT_CHANGE):
+            return calendar.next_change(day, 1 if trigger == ids.NEXT_CHANGE else -1), ""
+        if trigger == ids.TREND and trend_click:
+            return calendar.day(calendar.clamp(trend_click["points"][0]["x"][:10])), ""
+        new_day, notice = typed_date(calendar, text, day)
+        return (no_update if new_day == day else new_day), notice
+
+    @app.callback(
+        Output(ids.FOCUS, "data", allow_duplicate=True),
+        Output(ids.NOTICE, "children", allow_duplicate=True),
+        Output(ids.SEARCH, "value"),
+        Input(ids.SEARCH, "n_submit"),
+        Input(ids.SEARCH_GO, "n_clicks"),
+        Input(ids.RESET, "n_clicks"),
+        State(ids.SEARCH, "value"),
+        prevent_initial_call=True,
+    )
+    def search_place(_submit, _go, _reset, text):
+        if ctx.triggered_id == ids.RESET:
+            return None, "", ""
+        place, notice = find_place(dataset, text)
+        return (place or no_update), notice, no_update
+
+    @app.callback(
+        Output(ids.DOWNLOAD, "data"),
+        Output(ids.NOTICE, "children", allow_duplicate=True),
+        Input(ids.DOWNLOAD_BUTTON, "n_clicks"),
+        State(ids.DOWNLOAD_FORMAT, "value"),
+        *(State(c.component_id, c.component_property) for c in _CONTROLS),
+        prevent_initial_call=True,
+    )
+    def download_map(_clicks, fmt, *controls):
+        from dashboard.export import ExportError, download_data
+
+        try:
+            return download_data(dataset, state_view(state(*controls)), fmt), ""
+        except ExportError as exc:
+            return no_update, str(exc)
+
+    app.clientside_callback(
+        """function(n) {
+            const playing = (n || 0) % 2 === 1;
+            return [!playing, playing ? "❚❚ Pause" : "▶ Play", playing ? "true" : "false"];
+        }""",
+        Output(ids.INTERVAL, "disabled"),
+        Output(ids.PLAY, "children"),
+        Output(ids.PLAY, "aria-pressed"),
+        Input(ids.PLAY, "n_clicks"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("syria", "tick"),
+        Output(ids.SLIDER, "value", allow_duplicate=True),
+        Input(ids.INTERVAL, "n_intervals"),
+        State(ids.SLIDER, "value"),
+        State(ids.SPEED, "value"),
+        State(ids.SLIDER, "max"),
+        State(ids.DATE_INPUT, "value"),
+        State(ids.RATE, "value"),
+        prevent_initial_call=True,
+    )

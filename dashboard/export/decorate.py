@@ -1,0 +1,262 @@
+"""Publication decorations laid over the dashboard's own map figure.
+
+The map itself is never redrawn: `decorate` takes the figure the dashboard shows (as a dict),
+makes room around its geo subplot and adds a title with the date, a legend with each faction's
+area at that date, a scale bar and a footer with the credits, the coverage and the note on
+zones. Working on the dict skips plotly's validation, a third of a warm export's time.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from dashboard.export.credits import data_credits
+from dashboard.export.scalebar import scale_bar_traces
+from dashboard.export.wording import (
+    embed_rtl,
+    faction_label,
+    format_area,
+    format_date,
+    isolate_ltr,
+    text,
+)
+from dashboard.factions import NO_DATA_COLOUR, faction
+
+__all__ = ["Page", "as_dict", "decorate", "legend_rows", "map_extent"]
+
+_FONTS = {
+    "en": "Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-serif",
+    "ar": "DejaVu Sans, Noto Sans Arabic, Arial, sans-serif",
+}
+_INK, _MUTED = "#1a1a1a", "#555555"
+_TOP, _BOTTOM, _PANEL = 96, 84, 400  # px of the 1600x1000 design around the map
+
+
+@dataclass(frozen=True)
+class Page:
+    """Page geometry in CSS pixels; `unit` scales type and spacing from the 1600x1000 design."""
+
+    width: int
+    height: int
+    rtl: bool = False
+
+    @property
+    def unit(self) -> float:
+        return max(0.55, min(self.width / 1600, self.height / 1000, 2.0))
+
+    def x(self, px: float) -> float:
+        """Paper x of a distance from the reading start (left, or right in Arabic)."""
+        return 1 - px / self.width if self.rtl else px / self.width
+
+    def y(self, px_from_top: float) -> float:
+        return 1 - px_from_top / self.height
+
+    def text(self, fig: dict, x_px: float, y_px: float, label: str, size: float, **font):
+        """A line of text starting `x_px` from the reading start, centred on `y_px`."""
+        fig["layout"].setdefault("annotations", []).append(
+            {
+                "x": self.x(x_px),
+                "y": self.y(y_px),
+                "xref": "paper",
+                "yref": "paper",
+                "text": embed_rtl(label) if self.rtl else label,
+                "showarrow": False,
+                "xanchor": "right" if self.rtl else "left",
+                "yanchor": "middle",
+                "align": "right" if self.rtl else "left",
+                "font": {"size": max(8, round(size)), "color": font.pop("color", _INK), **font},
+            }
+        )
+
+    def shape(self, fig: dict, kind: str, x0: float, x1: float, y0: float, y1: float, **style):
+        """A rect or line between page pixels (x from the reading start, y from the top)."""
+        fig["layout"].setdefault("shapes", []).append(
+            {
+                "type": kind,
+                "xref": "paper",
+                "yref": "paper",
+                "x0": self.x(x0),
+                "x1": self.x(x1),
+                "y0": self.y(y0),
+                "y1": self.y(y1),
+                **style,
+            }
+        )
+
+
+def legend_rows(held: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(code, colour, area text) per faction held at the date, largest first; no-data last."""
+    total = float(held["area_km2"].sum()) or 1.0
+    rows = []
+    ordered = held[held["area_km2"] > 0].sort_values("area_km2", ascending=False)
+    for code, area in zip(ordered["faction"], ordered["area_km2"], strict=True):
+        colour = NO_DATA_COLOUR if code == "none" else faction(code).colour
+        rows.append((code, colour, format_area(float(area), float(area) / total)))
+    return sorted(rows, key=lambda row: row[0] == "none")
+
+
+def map_extent(figure: Any, fallback: tuple[float, float, float, float]) -> tuple[float, ...]:
+    """The figure's geo lon/lat ranges as (west, south, east, north), or `fallback`."""
+    geo = as_dict(figure)["layout"].get("geo", {})
+    lon = geo.get("lonaxis", {}).get("range")
+    lat = geo.get("lataxis", {}).get("range")
+    if lon is not None and lat is not None:
+        return (float(lon[0]), float(lat[0]), float(lon[1]), float(lat[1]))
+    return fallback
+
+
+def _has_points(trace: dict) -> bool:
+    lon = trace.get("lon")
+    return lon is None or any(v is not None for v in lon)
+
+
+def as_dict(figure: Any) -> dict:
+    """A figure's data and layout, copied only as deep as `decorate` changes them.
+
+    `go.Figure.to_dict()` deep-copies every coordinate; the traces' own dicts are shared here
+    and replaced, never changed in place.
+    """
+    if hasattr(figure, "to_dict"):
+        data, layout = getattr(figure, "_data", None), getattr(figure, "_layout", None)
+        if data is None or layout is None:  # not plotly's usual internals
+            figure = figure.to_dict()
+        else:
+            figure = {"data": data, "layout": layout}
+    layout = copy.deepcopy({k: v for k, v in figure.get("layout", {}).items() if k != "template"})
+    if "template" in figure.get("layout", {}):
+        layout["template"] = figure["layout"]["template"]
+    return {"data": [dict(trace) for trace in figure.get("data", [])], "layout": layout}
+
+
+def _prepare(fig: dict, page: Page, lang: str) -> None:
+    """Make room for the decorations and turn off the dashboard's own captions."""
+    u = page.unit
+    layout = fig["layout"]
+    layout.update(
+        width=page.width,
+        height=page.height,
+        autosize=False,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0, "pad": 0},
+        paper_bgcolor="#FFFFFF",
+        title=None,
+        dragmode=False,
+    )
+    layout.setdefault("font", {})["family"] = _FONTS[lang]
+    for annotation in layout.get("annotations", []):
+        annotation["visible"] = False  # the dashboard's date and note: replaced below
+    panel, side = _PANEL * u / page.width, 16 * u / page.width
+    x = [panel, 1 - side] if page.rtl else [side, 1 - panel]
+    geo = layout.setdefault("geo", {})
+    geo["domain"] = {"x": x, "y": [_BOTTOM * u / page.height, 1 - _TOP * u / page.height]}
+    for trace in fig.get("data", []):
+        if trace.get("type") == "choropleth":
+            trace["showscale"] = False
+        if trace.get("legendgroup") == "factions" or not _has_points(trace):
+            trace["showlegend"] = False  # our legend lists the factions with their areas
+
+
+def decorate(
+    figure: Any,
+    view: Any,
+    held: pd.DataFrame,
+    coverage: tuple[object, object],
+    digest: str,
+    extent: tuple[float, float, float, float],
+    width: int,
+    height: int,
+    bar_corner: str = "left",
+) -> dict:
+    """The figure (as a new dict) with title, legend, scale bar and footer, sized for the page."""
+    lang = "ar" if view.lang == "ar" else "en"
+    fig = as_dict(figure)
+    page = Page(width, height, rtl=lang == "ar")
+    _prepare(fig, page, lang)
+    font = {"family": _FONTS[lang], "size": max(9, round(14 * page.unit)), "color": _INK}
+    fig["data"] = [*fig.get("data", []), *scale_bar_traces(extent, font, bar_corner)]
+    _add_title(fig, page, view, lang)
+    bottom = _add_legend(fig, page, view, held, lang)
+    _place_marker_legend(fig, page, bottom)
+    _add_footer(fig, page, coverage, digest, lang)
+    return fig
+
+
+def _add_title(fig: dict, page: Page, view, lang: str) -> None:
+    u = page.unit
+    page.text(fig, 32 * u, 34 * u, view.title or text("title", lang), 31 * u, weight="bold")
+    stamp = format_date(view.date, lang)
+    if view.compare_date is not None:
+        stamp += " — " + text("compare", lang, date=format_date(view.compare_date, lang))
+    page.text(fig, 32 * u, 72 * u, stamp, 21 * u, color=_MUTED)
+
+
+def _add_legend(fig: dict, page: Page, view, held, lang: str) -> float:
+    """Faction swatches with their areas; returns the legend's bottom (px from the top)."""
+    u = page.unit
+    start = page.width - _PANEL * u + 24 * u  # from the reading start
+    swatch, gap = 24 * u, 12 * u
+    heading = text("legend", lang, date=format_date(view.date, lang))
+    y = 132 * u
+    page.text(fig, start, y, heading, 18 * u, weight="bold")
+    y += 44 * u
+    rows = legend_rows(held) if "zones" in view.layers else []
+    for code, colour, area in rows:
+        top = y - 2 * u - swatch / 2
+        page.shape(
+            fig,
+            "rect",
+            start,
+            start + swatch,
+            top,
+            top + swatch,
+            fillcolor=colour,
+            line={"color": "#444444", "width": 0.8},
+        )
+        page.text(fig, start + swatch + gap, y - 10 * u, faction_label(code, lang), 17 * u)
+        area = isolate_ltr(area) if page.rtl else area
+        page.text(fig, start + swatch + gap, y + 11 * u, area, 14.5 * u, color=_MUTED)
+        y += 54 * u
+    if "front_lines" in view.layers:
+        page.shape(fig, "line", start, start + swatch, y, y, line={"color": "#000", "width": 2.5})
+        page.text(fig, start + swatch + gap, y, text("front", lang), 17 * u)
+        y += 30 * u
+    return y
+
+
+def _place_marker_legend(fig: dict, page: Page, top_px: float) -> None:
+    """Plotly's own legend (events, presence, changes) goes in the panel under ours."""
+    u = page.unit
+    fig["layout"]["showlegend"] = any(
+        t.get("showlegend", True) and t.get("visible", True) is True
+        for t in fig["data"]
+        if t.get("type") != "choropleth" and t.get("name")
+    )
+    fig["layout"]["legend"] = {
+        "orientation": "v",
+        "x": page.x(page.width - _PANEL * u + 16 * u),
+        "xanchor": "right" if page.rtl else "left",
+        "y": page.y(top_px),
+        "yanchor": "top",
+        "bgcolor": "rgba(0,0,0,0)",
+        "font": {"size": max(9, round(14 * u)), "color": _INK},
+        "itemsizing": "constant",
+        "tracegroupgap": 4,
+    }
+
+
+def _add_footer(fig: dict, page: Page, coverage, digest: str, lang: str) -> None:
+    u = page.unit
+    first, last = (pd.Timestamp(d).strftime("%Y-%m-%d") for d in coverage)
+    data = text("data", lang, digest=digest, first=first, last=last)
+    credits = " ".join(c if c.endswith(".") else c + "." for c in data_credits())
+    credits = f"{text('credits', lang)}: " + (isolate_ltr(credits) if page.rtl else credits)
+    base = page.height - _BOTTOM * u
+    rule = base + 8 * u
+    page.shape(
+        fig, "line", 32 * u, page.width - 32 * u, rule, rule, line={"color": "#BBB", "width": 1}
+    )
+    page.text(fig, 32 * u, base + 30 * u, f"{text('note', lang)}. {data}.", 14.5 * u)
+    page.text(fig, 32 * u, base + 54 * u, credits, 13.5 * u, color=_MUTED)

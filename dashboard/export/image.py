@@ -1,0 +1,196 @@
+"""One exported map: the dashboard's figure, decorated, rendered and written atomically."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from dashboard.export.credits import data_credits
+from dashboard.export.decorate import decorate, map_extent
+from dashboard.export.errors import ExportError
+from dashboard.export.provenance import embed, provenance
+from dashboard.export.renderer import FORMATS, render
+from dashboard.export.scalebar import km_per_degree_lon, quiet_corner
+from dashboard.export.wording import text
+
+__all__ = [
+    "base_figure",
+    "check_dates",
+    "design_size",
+    "export_bytes",
+    "export_map",
+    "image_format",
+    "publication_figure",
+    "render_frame",
+]
+
+WIDTH, HEIGHT = 1600, 1000
+
+
+def base_figure(dataset: Any, view: Any) -> Any:
+    """The map exactly as the dashboard draws it: `dashboard.figures.map_figure`, taken as the
+    plain dict the dashboard sends when the figures module offers one (no validation pass)."""
+    from dashboard import figures
+
+    as_dict = getattr(figures, "map_figure_dict", None)
+    return as_dict(dataset, view) if as_dict else figures.map_figure(dataset, view)
+
+
+def image_format(path: str | Path) -> str:
+    """'png', 'svg' or 'pdf' from the file's extension; anything else is an ExportError."""
+    if Path(path).is_dir():
+        raise ExportError(f"{path} is a folder; give a file name such as map.png")
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        found = f"unknown extension '.{suffix}'" if suffix else "no extension"
+        raise ExportError(f"{path}: {found}; write .png, .svg or .pdf")
+    return suffix
+
+
+def check_dates(dataset: Any, *dates: object) -> None:
+    """Every date must fall within the data's coverage (first to last event)."""
+    first, last = (pd.Timestamp(d) for d in dataset.table.coverage)
+    for date in dates:
+        if date is None:
+            continue
+        stamp = pd.Timestamp(date)
+        if not first <= stamp <= last:
+            raise ExportError(
+                f"{stamp:%Y-%m-%d} is outside the data's coverage "
+                f"({first:%Y-%m-%d} to {last:%Y-%m-%d})"
+            )
+
+
+def _view_extent(dataset: Any, view: Any) -> tuple[float, float, float, float]:
+    """What the view shows: its bbox, the circle around its focus, or all of Syria."""
+    if view.bbox is not None:
+        return tuple(float(v) for v in view.bbox)
+    if view.focus_place is not None:
+        place = dataset.gazetteer.place(view.focus_place)
+        lat, lon = float(place["lat"]), float(place["lon"])
+        dlat, dlon = view.radius_km / 110.6, view.radius_km / km_per_degree_lon(lat)
+        return (lon - dlon, lat - dlat, lon + dlon, lat + dlat)
+    west, south, east, north = _outline().bounds
+    return (west - 0.2, south - 0.2, east + 0.2, north + 0.2)
+
+
+def publication_figure(dataset: Any, view: Any, width: int = WIDTH, height: int = HEIGHT) -> dict:
+    """The dashboard's figure for `view` with the publication decorations, as a figure dict."""
+    from dashboard.core.stats import held_at
+
+    check_dates(dataset, view.date, view.compare_date)
+    figure = base_figure(dataset, view)
+    extent = map_extent(figure, _view_extent(dataset, view))
+    held = held_at(dataset.model, view.date)
+    table = dataset.table
+    corner = quiet_corner(extent, _outline())
+    return decorate(figure, view, held, table.coverage, table.digest, extent, width, height, corner)
+
+
+@cache
+def _outline():
+    """Syria's outline (read once: the scale bar avoids it)."""
+    from dashboard.io.geography import load_outline
+
+    return load_outline()
+
+
+def _fields(dataset: Any, view: Any) -> dict[str, str]:
+    table = dataset.table
+    title = view.title or text("title", view.lang)
+    return provenance(view, table.digest, table.coverage, table.layers, data_credits(), title)
+
+
+def render_frame(
+    dataset: Any, view: Any, fmt: str, width: int = WIDTH, height: int = HEIGHT, scale: float = 1
+) -> bytes:
+    """Render the decorated map, without provenance (series frames add their own).
+
+    The page is laid out at the 1600x1000 design size (same aspect as asked) and scaled to the
+    asked size, so type, labels and map keep their proportions at every size.
+    """
+    if width < 200 or height < 150 or not 0 < scale <= 8:
+        raise ExportError("the page must be at least 200x150 pixels and the scale in (0, 8]")
+    layout_width, layout_height, zoom = design_size(width, height)
+    figure = publication_figure(dataset, view, layout_width, layout_height)
+    data = render(figure, fmt, layout_width, layout_height, scale * zoom)
+    if fmt == "png":
+        data = _exact_size(data, round(width * scale), round(height * scale))
+    return data
+
+
+def design_size(width: int, height: int) -> tuple[int, int, float]:
+    """(layout width, layout height, zoom): the page at the design size, zoomed to the asked."""
+    zoom = min(width / WIDTH, height / HEIGHT)
+    return round(width / zoom), round(height / zoom), zoom
+
+
+def _exact_size(png: bytes, width: int, height: int) -> bytes:
+    """Trim or pad a PNG to exactly width x height (zooming can round a pixel either way)."""
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        if image.size == (width, height):
+            return png
+        canvas = Image.new(image.mode, (width, height), "white")
+        canvas.paste(image, (0, 0))
+    out = io.BytesIO()
+    canvas.save(out, format="PNG")
+    return out.getvalue()
+
+
+def export_bytes(
+    dataset: Any,
+    view: Any,
+    fmt: str,
+    width: int = WIDTH,
+    height: int = HEIGHT,
+    scale: float = 1,
+) -> bytes:
+    """The exported file's bytes (PNG, SVG or PDF) with its provenance: what the browser sends."""
+    fmt = fmt.lower()
+    data = render_frame(dataset, view, fmt, width, height, scale)
+    return embed(data, fmt, _fields(dataset, view))
+
+
+def export_map(
+    dataset: Any,
+    view: Any,
+    out_path: str | Path,
+    width: int = WIDTH,
+    height: int = HEIGHT,
+    scale: float = 1,
+) -> Path:
+    """Write the map for `view` to `out_path` (.png, .svg or .pdf), atomically."""
+    out = Path(out_path)
+    fmt = image_format(out)
+    writable(out)
+    data = export_bytes(dataset, view, fmt, width, height, scale)
+    write_atomically(out, data)
+    return out
+
+
+def writable(out: Path) -> None:
+    """Fail early, before rendering, on a path that can never be written."""
+    if out.is_dir():
+        raise ExportError(f"{out} is a folder; give a file name")
+    if not out.parent.is_dir():
+        raise ExportError(f"{out}: folder {out.parent} does not exist")
+
+
+def write_atomically(out: Path, data: bytes) -> None:
+    """Replace `out` with `data` only once it is all written; OS errors become ExportErrors."""
+    from dashboard.errors import DataFileError
+    from dashboard.io.writers import atomic_write
+
+    try:
+        atomic_write(out, lambda tmp: tmp.write_bytes(data))
+    except DataFileError as exc:
+        raise ExportError(f"{out}: {exc.message}") from None
+    except OSError as exc:
+        raise ExportError(f"{out}: cannot write: {exc.strerror or exc}") from None

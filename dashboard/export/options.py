@@ -1,0 +1,113 @@
+"""Turn command-line style options (place names, 'W,S,E,N', 'zones,front_lines') into a MapView."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from dashboard.export.errors import ExportError
+from dashboard.view import DEFAULT_LAYERS, LAYER_NAMES, MapView
+
+__all__ = ["Job", "known_layers", "parse_bbox", "parse_layers", "plan_export", "view_for"]
+
+
+def known_layers() -> tuple[str, ...]:
+    """Layer names a view accepts: the shared ones and the map figure's extras."""
+    try:
+        from dashboard.figures import EXTRA_LAYERS
+    except ImportError:  # figures not installed in this build
+        EXTRA_LAYERS = {}
+    return (*LAYER_NAMES, *EXTRA_LAYERS)
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """'W,S,E,N' in degrees -> (west, south, east, north)."""
+    try:
+        west, south, east, north = (float(part) for part in text.split(","))
+    except ValueError:
+        raise ExportError(f"--bbox {text!r}: write W,S,E,N in degrees, e.g. 36,35,39,37") from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise ExportError(f"--bbox {text!r}: west must be below east and south below north")
+    return west, south, east, north
+
+
+def parse_layers(text: str | None) -> tuple[str, ...]:
+    """'zones,front_lines' -> ('zones', 'front_lines'); None -> the default layers."""
+    if text is None:
+        return DEFAULT_LAYERS
+    names = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [n for n in names if n not in known_layers()]
+    if unknown:
+        raise ExportError(
+            f"unknown layer(s) {', '.join(unknown)} (one of: {', '.join(known_layers())})"
+        )
+    return names
+
+
+def view_for(
+    dataset: Any,
+    date: object,
+    compare: object = None,
+    focus: str | None = None,
+    radius_km: float = 50.0,
+    bbox: str | None = None,
+    layers: str | None = None,
+    lang: str = "en",
+    title: str | None = None,
+) -> MapView:
+    """The MapView the options describe; a focus is a place name in any spelling."""
+    from dashboard.queries import resolve_place
+
+    if focus is not None and bbox is not None:
+        raise ExportError("give either --focus or --bbox, not both")
+    return MapView(
+        date=pd.Timestamp(date),
+        compare_date=None if compare is None else pd.Timestamp(compare),
+        focus_place=None if focus is None else resolve_place(dataset.gazetteer, focus),
+        radius_km=float(radius_km),
+        bbox=None if bbox is None else parse_bbox(bbox),
+        layers=parse_layers(layers),
+        lang=lang,
+        title=title,
+    )
+
+
+@dataclass(frozen=True)
+class Job:
+    """An export ready to run: the data, the view and, for a series, its dates."""
+
+    dataset: Any
+    view: MapView
+    dates: pd.DatetimeIndex | None
+
+
+def plan_export(
+    settings: Any,
+    out: str,
+    date: object = None,
+    start: object = None,
+    end: object = None,
+    every: str = "month",
+    **view_options: Any,
+) -> Job:
+    """Check the request, start Chromium (it boots while the data loads), load the data."""
+    from dashboard.dataset import load_dataset
+    from dashboard.export.image import check_dates, image_format
+    from dashboard.export.renderer import start as start_renderer
+    from dashboard.export.series import frame_dates
+    from dashboard.export.sinks import sink_kind
+
+    series = start is not None or end is not None
+    if series == (date is not None):
+        raise ExportError("give --date for one map, or --from and --to for a series")
+    if series and (start is None or end is None):
+        raise ExportError("a series needs both --from and --to")
+    sink_kind(out) if series else image_format(out)
+    start_renderer()
+    dataset = load_dataset(settings)
+    view = view_for(dataset, date if date is not None else start, **view_options)
+    check_dates(dataset, view.date, view.compare_date)
+    dates = frame_dates(dataset, start, end, every) if series else None
+    return Job(dataset, view, dates)

@@ -1,0 +1,1 @@
+"""Tests of the static map export (issue 5)."""
