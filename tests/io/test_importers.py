@@ -240,8 +240,8 @@ def test_import_frame_converts_a_frame_without_a_file(acled_file):
 REAL_UCDP = Path(__file__).resolve().parents[3] / "shared" / "data" / "ucdp_ged_syria_2016-2019.csv"
 
 
-@pytest.mark.skipif(not REAL_UCDP.exists(), reason="the shared UCDP file is not beside the repo")
 def test_the_full_ucdp_file_imports_whole_with_almost_every_actor_mapped():
+    assert REAL_UCDP.exists(), f"the real UCDP file belongs beside the repo: {REAL_UCDP}"
     result = import_file(REAL_UCDP)
     assert (result.rows_read, result.imported) == (16566, 16566)
     assert sum(result.unmapped_actors.values()) <= 10
