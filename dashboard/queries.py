@@ -6,23 +6,11 @@ import pandas as pd
 
 from dashboard.errors import UsageProblem
 from dashboard.gazetteer import Gazetteer
+from dashboard.schema import EVENT_COLUMNS_SHOWN
 from dashboard.settings import Settings
 
 __all__ = ["change_tables", "control_table", "event_list", "resolve_place", "stats_table"]
 
-_EVENT_COLUMNS = [
-    "date",
-    "place",
-    "event_type",
-    "actor",
-    "controller_after",
-    "description",
-    "source_title",
-    "source_publisher",
-    "source_date",
-    "source_url",
-    "event_id",
-]
 
 
 def resolve_place(gazetteer: Gazetteer, name: str) -> str:
@@ -120,7 +108,7 @@ def event_list(settings: Settings, start=None, end=None, place=None, event_type=
         keep &= events["place_id"] == place_id
     if event_type is not None:
         keep &= events["event_type"] == event_type
-    return events.loc[keep, _EVENT_COLUMNS].reset_index(drop=True)
+    return events.loc[keep, list(EVENT_COLUMNS_SHOWN)].reset_index(drop=True)
 
 
 def stats_table(settings: Settings, date=None, start=None, end=None, every="month"):

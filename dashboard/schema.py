@@ -14,6 +14,7 @@ __all__ = [
     "COVERAGE_END",
     "COVERAGE_START",
     "DATE_PRECISIONS",
+    "EVENT_COLUMNS_SHOWN",
     "EVENT_TYPES",
     "FACTION_CODES",
     "OPTIONAL_COLUMNS",
@@ -56,6 +57,20 @@ COLUMNS: dict[str, str] = {
     "confidence": "high, medium or low. Default: medium.",
 }
 REQUIRED_COLUMNS = ("event_id", "date", "event_type")
+# What a reader needs to see of an event, in the order the CLI and the panels show it.
+EVENT_COLUMNS_SHOWN = (
+    "date",
+    "place",
+    "event_type",
+    "actor",
+    "controller_after",
+    "description",
+    "source_title",
+    "source_publisher",
+    "source_date",
+    "source_url",
+    "event_id",
+)
 SOURCE_COLUMNS = ("source_title", "source_publisher", "source_date", "source_url")
 OPTIONAL_COLUMNS = tuple(c for c in COLUMNS if c not in REQUIRED_COLUMNS)
 

@@ -8,24 +8,11 @@ import pandas as pd
 
 from dashboard.core.model import ControlModel
 from dashboard.factions import FACTION_CODES
+from dashboard.schema import EVENT_COLUMNS_SHOWN
 
 __all__ = ["Explanation", "explain_atom", "explain_locality", "locality_index"]
 
-_EVENT_COLUMNS = [
-    "event_id",
-    "date",
-    "date_precision",
-    "place",
-    "event_type",
-    "actor",
-    "controller_after",
-    "description",
-    "source_title",
-    "source_publisher",
-    "source_date",
-    "source_url",
-    "confidence",
-]
+_EVENT_COLUMNS = [*EVENT_COLUMNS_SHOWN, "date_precision", "confidence"]
 
 
 @dataclass(frozen=True)
