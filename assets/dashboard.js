@@ -90,6 +90,7 @@
         el("Span", { className: "actor" }, ev.actor[r] ? " · " + ev.actor[r] : ""),
         el("Div", { className: "what" }, ev.description[r]),
         source(ev, r),
+        ev.layer ? el("Span", { className: "layer", title: "data layer" }, " · " + ev.layer[r]) : "",
       ]);
     }));
   }

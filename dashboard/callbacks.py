@@ -6,9 +6,8 @@ import dash
 from dash import ClientsideFunction, Input, Output, State, ctx, no_update
 
 from dashboard import ids
-from dashboard.dataset import Dataset
-from dashboard.dates import Calendar
 from dashboard.figures import map_figure_dict, trend_figure
+from dashboard.sessions import Sessions
 from dashboard.settings import Settings
 from dashboard.steps import find_place, state_from_controls, step_frame, typed_date
 from dashboard.url_state import parse_query, state_view
@@ -25,12 +24,16 @@ _CONTROLS = [
 ]
 
 
-def register(app: dash.Dash, dataset: Dataset, settings: Settings, calendar: Calendar) -> None:
-    """Attach every callback to `app`; `dataset` is shared read-only."""
-    window = int(settings.event_window_days)
+def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
+    """Attach every callback to `app`; each session's data is shared read-only.
 
-    def state(*controls):
-        return state_from_controls(calendar, *controls)
+    Callbacks find their data through `sessions` with the page's upload key (ids.ACTIVE_DATA).
+    """
+    window = int(settings.event_window_days)
+    dataset = sessions.bundled.dataset  # only for what uploads cannot change: the gazetteer
+
+    def state(key, *controls):
+        return state_from_controls(sessions.session(key).calendar, *controls)
 
     @app.callback(
         Output(ids.SLIDER, "value"),
@@ -42,9 +45,12 @@ def register(app: dash.Dash, dataset: Dataset, settings: Settings, calendar: Cal
         Output(ids.NOTICE, "children"),
         Input(ids.URL, "pathname"),
         State(ids.URL, "search"),
+        State(ids.ACTIVE_DATA, "data"),
     )
-    def restore_from_url(_pathname, search):
-        wanted, notices = parse_query(search, dataset, calendar)
+    def restore_from_url(_pathname, search, key):
+        session = sessions.session(key)
+        calendar = session.calendar
+        wanted, notices = parse_query(search, session.dataset, calendar)
         compare = wanted["compare"]
         return (
             calendar.day(wanted["date"]),
@@ -56,19 +62,25 @@ def register(app: dash.Dash, dataset: Dataset, settings: Settings, calendar: Cal
             " ".join(notices),
         )
 
-    @app.callback(Output(ids.FRAME, "data"), *_CONTROLS, Input(ids.MAP, "clickData"))
-    def send_frame(*controls_and_click):
-        *controls, click = controls_and_click
-        return step_frame(dataset, state(*controls), click, window)
+    @app.callback(
+        Output(ids.FRAME, "data"),
+        *_CONTROLS,
+        Input(ids.MAP, "clickData"),
+        Input(ids.ACTIVE_DATA, "data"),
+    )
+    def send_frame(*controls_click_key):
+        *controls, click, key = controls_click_key
+        return step_frame(sessions.dataset_for(key), state(key, *controls), click, window)
 
     @app.callback(
         Output(ids.MAP, "figure"),
         *_CONTROLS[1:],
+        Input(ids.ACTIVE_DATA, "data"),
         State(ids.SLIDER, "value"),
     )
-    def show_map(compare_on, compare_date, focus, layers, lang, day):
-        view = state_view(state(day, compare_on, compare_date, focus, layers, lang))
-        return map_figure_dict(dataset, view, window)
+    def show_map(compare_on, compare_date, focus, layers, lang, key, day):
+        view = state_view(state(key, day, compare_on, compare_date, focus, layers, lang))
+        return map_figure_dict(sessions.dataset_for(key), view, window)
 
     app.clientside_callback(
         ClientsideFunction("syria", "renderFrame"),
@@ -92,10 +104,12 @@ def register(app: dash.Dash, dataset: Dataset, settings: Settings, calendar: Cal
         Output(ids.TREND, "figure"),
         Input(ids.METRIC, "value"),
         Input(ids.LANG, "value"),
+        Input(ids.ACTIVE_DATA, "data"),
         State(ids.SLIDER, "value"),
     )
-    def show_trend(metric, lang, day):
-        return trend_figure(dataset, calendar.date(day), metric, lang)
+    def show_trend(metric, lang, key, day):
+        session = sessions.session(key)
+        return trend_figure(session.dataset, session.calendar.date(day), metric, lang)
 
     @app.callback(
         Output(ids.SLIDER, "value", allow_duplicate=True),
@@ -107,9 +121,11 @@ def register(app: dash.Dash, dataset: Dataset, settings: Settings, calendar: Cal
         Input(ids.TREND, "clickData"),
         State(ids.SLIDER, "value"),
         State(ids.DATE_INPUT, "value"),
+        State(ids.ACTIVE_DATA, "data"),
         prevent_initial_call=True,
     )
-    def set_date(_prev, _next, _submit, _blur, trend_click, day, text):
+    def set_date(_prev, _next, _submit, _blur, trend_click, day, text, key):
+        calendar = sessions.session(key).calendar
         trigger = ctx.triggered_id
         if trigger in (ids.PREV_CHANGE, ids.NEXT_CHANGE):
             return calendar.next_change(day, 1 if trigger == ids.NEXT_CHANGE else -1), ""
@@ -139,14 +155,16 @@ def register(app: dash.Dash, dataset: Dataset, settings: Settings, calendar: Cal
         Output(ids.NOTICE, "children", allow_duplicate=True),
         Input(ids.DOWNLOAD_BUTTON, "n_clicks"),
         State(ids.DOWNLOAD_FORMAT, "value"),
+        State(ids.ACTIVE_DATA, "data"),
         *(State(c.component_id, c.component_property) for c in _CONTROLS),
         prevent_initial_call=True,
     )
-    def download_map(_clicks, fmt, *controls):
+    def download_map(_clicks, fmt, key, *controls):
         from dashboard.export import ExportError, download_data
 
         try:
-            return download_data(dataset, state_view(state(*controls)), fmt), ""
+            view = state_view(state(key, *controls))
+            return download_data(sessions.dataset_for(key), view, fmt), ""
         except ExportError as exc:
             return no_update, str(exc)
 

@@ -10,7 +10,7 @@ from dashboard import __version__
 from dashboard.errors import DataFileError, UsageProblem
 from dashboard.io.importers import IMPORT_FORMATS
 from dashboard.output import OUTPUT_FORMATS, emit
-from dashboard.settings import SETTINGS, Settings
+from dashboard.settings import ENV_PREFIX, SETTINGS, Settings
 
 __all__ = ["cli", "main"]
 
@@ -59,6 +59,21 @@ def reach_option(command):
         show_default=True,
         help=reach.help,
     )(command)
+
+
+def setting_option(name: str, kind: click.ParamType):
+    """--NAME for a registry setting, also read from the SYRIA_MAP_NAME environment variable."""
+    setting = next(s for s in SETTINGS if s.name == name)
+    return click.option(
+        "--" + name.replace("_", "-"),
+        name,
+        type=kind,
+        default=setting.default,
+        show_default=bool(setting.default),
+        envvar=ENV_PREFIX + name.upper(),
+        show_envvar=True,
+        help=setting.help,
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -206,11 +221,17 @@ def import_(path, fmt, mapping, out) -> None:
     type=click.IntRange(min=1),
     help="More than 1 serves through gunicorn with that many processes.",
 )
-def serve(data, host, port, debug, workers) -> None:
-    """Start the dashboard in the browser (http://HOST:PORT)."""
+@setting_option("max_upload_mb", click.FloatRange(min=0, min_open=True))
+@setting_option("upload_dir", click.Path(file_okay=False))
+def serve(data, host, port, debug, workers, max_upload_mb, upload_dir) -> None:
+    """Start the dashboard in the browser (http://HOST:PORT).
+
+    Visitors can add a file of their own to their session (a second layer over --data).
+    """
     from dashboard.serve import run
 
-    run(Settings(data=data), host, port, debug, workers)
+    settings = Settings(data=data).with_values(max_upload_mb=max_upload_mb, upload_dir=upload_dir)
+    run(settings, host, port, debug, workers)
 
 
 @cli.command()

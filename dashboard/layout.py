@@ -196,13 +196,16 @@ def _layers() -> html.Details:
     )
 
 
-def page(dataset: Dataset, calendar: Calendar, play_ms: int) -> html.Div:
-    """The whole page; state lives in its components and the URL."""
+def page(dataset: Dataset, calendar: Calendar, play_ms: int, data: html.Section) -> html.Div:
+    """The whole page; state lives in its components, the URL and the tab's session storage."""
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.FOCUS),
             dcc.Store(id=ids.FRAME),
+            dcc.Store(id=ids.UPLOAD_KEY, storage_type="session"),
+            dcc.Store(id=ids.UPLOAD_REQUEST),
+            dcc.Store(id=ids.ACTIVE_DATA),
             _header(dataset),
             html.Div(id=ids.NOTICE, className="notice", role="status"),
             html.Main(
@@ -237,6 +240,7 @@ def page(dataset: Dataset, calendar: Calendar, play_ms: int) -> html.Div:
                                 [html.H2("Events around this date"), html.Div(id=ids.EVENTS)],
                                 className="panel",
                             ),
+                            data,
                         ],
                         className="side",
                     ),

@@ -31,7 +31,9 @@ from dashboard.view import MapView
 __all__ = ["date_frame", "faction_name", "frame_updates", "map_key"]
 
 CHANGE_COLOUR = "#D6008F"
-_SOURCE_COLUMNS = ("source_title", "source_publisher", "source_url", "actor", "description")
+_SOURCE_COLUMNS = (
+    "source_title", "source_publisher", "source_url", "actor", "description", "layer"
+)  # fmt: skip
 
 
 def faction_name(index: int, lang: str) -> str:

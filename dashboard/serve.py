@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from dashboard.settings import Settings
+from dashboard.settings import Settings, to_environ
 
 __all__ = ["run"]
 
@@ -16,7 +16,11 @@ def run(settings: Settings, host: str, port: int, debug: bool, workers: int) -> 
     """Serve the dashboard until interrupted."""
     click.echo(f"syria-map: dashboard at http://{host}:{port}/", err=True)
     if workers > 1:
-        env = {**os.environ, "SYRIA_MAP_DATA": os.pathsep.join(settings.data)}
+        env = {
+            **os.environ,
+            **to_environ(settings),
+            "SYRIA_MAP_DATA": os.pathsep.join(settings.data),
+        }
         command = [
             sys.executable, "-m", "gunicorn", "--workers", str(workers),
             "--bind", f"{host}:{port}", "--preload", "dashboard.wsgi:server",

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-__all__ = ["SETTINGS", "Setting", "Settings"]
+__all__ = ["ENV_PREFIX", "SETTINGS", "Setting", "Settings", "from_environ", "to_environ"]
+
+ENV_PREFIX = "SYRIA_MAP_"  # SYRIA_MAP_MAX_UPLOAD_MB=5 sets max_upload_mb
 
 
 @dataclass(frozen=True)
@@ -19,7 +22,13 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("reach_km", 40.0, "How far (km) a locality's zone reaches; farther is 'no data'."),
     Setting("event_window_days", 30, "Days either side of the chosen date in the event list."),
-    Setting("max_upload_mb", 25, "Largest file (MB) the dashboard accepts as an upload."),
+    Setting("max_upload_mb", 25.0, "Largest file (MB) the dashboard accepts as an upload."),
+    Setting(
+        "upload_dir",
+        "",
+        "Folder for uploaded files, named by content hash (empty: syria-map-uploads in the "
+        "system temp folder); workers of one server must share it.",
+    ),
     Setting("play_interval_ms", 200, "Milliseconds between dates when the map plays."),
 )
 
@@ -43,3 +52,18 @@ class Settings:
         if unknown:
             raise KeyError(f"unknown setting(s): {', '.join(sorted(unknown))}")
         return replace(self, values={**self.values, **changes})
+
+
+def from_environ(settings: Settings, environ: Mapping[str, str]) -> Settings:
+    """`settings` with the values that SYRIA_MAP_<NAME> variables give (typed as the default)."""
+    changes = {}
+    for setting in SETTINGS:
+        text = environ.get(ENV_PREFIX + setting.name.upper())
+        if text is not None and text != "":
+            changes[setting.name] = type(setting.default)(text)
+    return settings.with_values(**changes)
+
+
+def to_environ(settings: Settings) -> dict[str, str]:
+    """The SYRIA_MAP_<NAME> variables that `from_environ` reads back as `settings`."""
+    return {ENV_PREFIX + name.upper(): str(value) for name, value in settings.values.items()}

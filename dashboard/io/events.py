@@ -13,7 +13,7 @@ from dashboard.io.readers import read_table
 from dashboard.paths import BUNDLED_EVENTS
 from dashboard.validate import ValidationResult, validate_table
 
-__all__ = ["check_file", "load_events"]
+__all__ = ["add_layer", "check_file", "load_events"]
 
 
 def check_file(path: str | Path, gazetteer: Gazetteer, fmt: str = "auto") -> ValidationResult:
@@ -60,3 +60,11 @@ def load_events(
         events = events.sort_values(["date", "layer", "event_id"], kind="stable")
         events = events.reset_index(drop=True)
     return EventTable(events, tuple(p.stem for p in paths), table_digest(events))
+
+
+def add_layer(table: EventTable, events: pd.DataFrame, name: str) -> EventTable:
+    """`table` plus a validated frame as layer `name`: what `load_events` gives for both files."""
+    combined = pd.concat([table.events, events.assign(layer=name)], ignore_index=True)
+    combined = combined.sort_values(["date", "layer", "event_id"], kind="stable")
+    combined = combined.reset_index(drop=True)
+    return EventTable(combined, (*table.layers, name), table_digest(combined))

@@ -39,12 +39,15 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_app(port: int, data: list[str]) -> subprocess.Popen:
-    """Start `syria-map serve` and wait until it answers."""
+def start_app(port: int, data: list[str], env: dict[str, str] | None = None) -> subprocess.Popen:
+    """Start `syria-map serve` (with extra environment variables) and wait until it answers."""
     command = [sys.executable, "-m", "dashboard", "serve", "--port", str(port)]
     for path in data:
         command += ["--data", path]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    environ = {**os.environ, **(env or {})}
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environ
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -63,9 +66,10 @@ def browser_data() -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def app_url():
+def app_url(tmp_path_factory):
     port = free_port()
-    process = start_app(port, browser_data())
+    uploads = str(tmp_path_factory.mktemp("uploads"))
+    process = start_app(port, browser_data(), {"SYRIA_MAP_UPLOAD_DIR": uploads})
     yield f"http://127.0.0.1:{port}"
     process.terminate()
     process.wait(timeout=20)
