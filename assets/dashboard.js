@@ -74,7 +74,6 @@
   }
 
   const MAX_EVENTS = 40;
-  const TICK_SLACK_MS = 12; /* half the play clock's poll (layout.py _TICK_MS) */
 
   function eventList(frame, key, windowDays) {
     const ev = key.events;
@@ -95,6 +94,32 @@
     }));
   }
 
+  /* The legend and the event list are plain DOM, not Dash components: replacing ~150 child
+     components on every step made Dash reset each one's state, a full store update apiece. */
+  function toDom(spec) {
+    if (spec === null || spec === undefined || typeof spec !== "object") {
+      return document.createTextNode(spec === null || spec === undefined ? "" : String(spec));
+    }
+    const node = document.createElement(spec.type.toLowerCase());
+    const props = spec.props || {};
+    for (const name of Object.keys(props)) {
+      const value = props[name];
+      if (name === "children") {
+        (Array.isArray(value) ? value : [value]).forEach(function (c) { node.appendChild(toDom(c)); });
+      } else if (name === "style") {
+        Object.assign(node.style, value);
+      } else {
+        node.setAttribute(name === "className" ? "class" : name, value);
+      }
+    }
+    return node;
+  }
+
+  function show(id, spec) {
+    const node = document.getElementById(id);
+    if (node) { node.replaceChildren(toDom(spec)); }
+  }
+
   function mapPatch(frame, key) {
     const patch = new window.dash_clientside.Patch();
     const updates = frameUpdates(frame, key);
@@ -107,52 +132,119 @@
     return patch.build();
   }
 
-  function trendPatch(frame) {
-    const patch = new window.dash_clientside.Patch();
-    patch.assign(["layout", "shapes", 0, "x0"], frame.date);
-    patch.assign(["layout", "shapes", 0, "x1"], frame.date);
-    return patch.build();
+  /* The trend chart's date marker: a line element over the chart, moved on each step and
+     after each redraw of the chart. Patching the figure's shape instead made Dash and Plotly
+     redraw the whole chart for every date. (The figure's own marker is hidden: app.css.) */
+  function markTrend(date) {
+    const gd = document.querySelector("#trend .js-plotly-plot");
+    const layout = gd && gd._fullLayout;
+    const box = gd && gd.querySelector(".svg-container");
+    if (!layout || !layout.xaxis || !box || !date) { return; }
+    if (!gd.syriaMarked) {
+      gd.syriaMarked = true;
+      gd.on("plotly_afterplot", function () { markTrend(rendered.date); });
+    }
+    let mark = box.querySelector(".trend-date");
+    if (!mark) {
+      mark = document.createElement("div");
+      mark.className = "trend-date";
+      box.appendChild(mark);
+    }
+    const x = layout.xaxis, y = layout.yaxis;
+    Object.assign(mark.style, {
+      left: (x._offset + x.d2p(date) - 1) + "px", top: y._offset + "px", height: y._length + "px",
+    });
   }
 
-  /* window.syriaKey, the static key, comes with the page (see dashboard/app.py). */
+  /* Play runs in the page: a timer steps the slider (dash_clientside.set_props) once the map
+     shows the previous date and the chosen rate allows, so it never falls behind the drawing.
+     No dcc.Interval polls: each of its ticks costs a full Dash update even when nothing moves. */
+  const player = { playing: false, speed: 1, every: 0, last: 0, due: 0, wanted: null, timer: null };
+  let rendered = { date: null, label: null };
+  const sent = {};
+
+  /* True when an output would get the value it already has (each update costs a Dash render). */
+  function unchanged(name, value) {
+    const text = JSON.stringify(value);
+    if (sent[name] === text) { return true; }
+    sent[name] = text;
+    return false;
+  }
+
+  function dayOf(iso, key) { return Math.round((Date.parse(iso) - Date.parse(key.start)) / 86400000); }
+
+  function isoOf(day, key) {
+    return new Date(Date.parse(key.start) + day * 86400000).toISOString().slice(0, 10);
+  }
+
+  /* The map has drawn the last frame: its date annotation shows the frame's label. */
+  function drawn() {
+    const node = document.querySelector("#map .annotation-text");
+    return Boolean(rendered.label && node && node.textContent.startsWith(rendered.label));
+  }
+
+  function later(ms) {
+    clearTimeout(player.timer);
+    player.timer = setTimeout(advance, Math.max(0, ms));
+  }
+
+  /* Check again as soon as the map has drawn (and every 50 ms, should an event be missed). */
+  function watchMap() {
+    const gd = document.querySelector("#map .js-plotly-plot");
+    if (gd && gd.on && !gd.syriaWatched) {
+      gd.syriaWatched = true;
+      gd.on("plotly_afterplot", function () { if (player.playing) { later(0); } });
+    }
+  }
+
+  function advance() {
+    player.timer = null;
+    const key = window.syriaKey;
+    if (!player.playing || !key) { return; }
+    watchMap();
+    if (player.wanted && (rendered.date !== player.wanted || !drawn())) { return later(50); }
+    const day = dayOf(rendered.date || key.start, key);
+    if (day >= player.last) { player.wanted = null; return later(250); }
+    const now = performance.now();
+    if (now < player.due) { return later(player.due - now); }
+    /* Keep to the schedule (a slightly late step makes the next one due sooner), but restart
+       it after a pause or a slow stretch rather than bursting to catch up. */
+    player.due = now - player.due > player.every ? now + player.every : player.due + player.every;
+    player.wanted = isoOf(Math.min(day + player.speed, player.last), key);
+    window.dash_clientside.set_props("date-slider", { value: dayOf(player.wanted, key) });
+    later(50);
+  }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     syria: {
-      renderFrame: function (frame, figure, trend, lang) {
+      renderFrame: function (frame, figure, lang) {
         const noUpdate = window.dash_clientside.no_update;
         const key = window.syriaKey;
-        if (!frame || !key) { return Array(9).fill(noUpdate); }
+        if (!frame || !key) { return Array(6).fill(noUpdate); }
+        rendered = { date: frame.date, label: frame.label };
+        markTrend(frame.date);
+        show("legend", legend(frame, key, lang));
+        show("event-list", eventList(frame, key, frame.window));
         return [
           figure ? mapPatch(frame, key) : noUpdate,
           frame.label,
           frame.date,
-          legend(frame, key, lang),
-          trend ? trendPatch(frame) : noUpdate,
           frame.query,
-          frame.summary,
-          frame.why,
-          eventList(frame, key, frame.window),
+          unchanged("summary", frame.summary) ? noUpdate : frame.summary,
+          unchanged("why", frame.why) ? noUpdate : frame.why,
         ];
       },
-      /* Play: step the slider, but only once the map shows the current date, and no sooner
-         than `every` ms after the last step, so playing never falls behind the drawing. */
-      tick: function (n, day, step, last, shown, every) {
-        const noUpdate = window.dash_clientside.no_update;
-        const key = window.syriaKey;
-        if (!key) { return noUpdate; }
-        const now = performance.now();
-        const expected = new Date(Date.parse(key.start) + day * 86400000).toISOString().slice(0, 10);
-        const interval = Number(every);
-        /* Steps keep to a schedule (a late step makes the next one due sooner), but the
-           schedule restarts rather than bursting after a pause or a slow stretch. */
-        let due = window.syriaDue || 0;
-        if (now - due > 2 * interval) { due = now; }
-        if (shown !== expected || now < due - TICK_SLACK_MS || day >= last) {
-          window.syriaDue = due;
-          return noUpdate;
+      /* The play button, speed (days a step) and rate (ms a step, 0 = as fast as it draws). */
+      play: function (n, speed, every, last) {
+        const playing = (n || 0) % 2 === 1;
+        Object.assign(player, {
+          speed: parseInt(speed || "1", 10), every: Number(every) || 0, last: Number(last) || 0,
+        });
+        if (playing !== player.playing) {
+          Object.assign(player, { playing: playing, due: performance.now(), wanted: null });
         }
-        window.syriaDue = due + interval;
-        return Math.min(day + parseInt(step || "1", 10), last);
+        if (playing) { later(0); } else { clearTimeout(player.timer); }
+        return [playing ? "❚❚ Pause" : "▶ Play", playing ? "true" : "false"];
       },
     },
   });

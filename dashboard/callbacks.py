@@ -87,15 +87,11 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
         Output(ids.MAP, "figure", allow_duplicate=True),
         Output(ids.DATE_LABEL, "children"),
         Output(ids.DATE_INPUT, "value"),
-        Output(ids.LEGEND, "children"),
-        Output(ids.TREND, "figure", allow_duplicate=True),
         Output(ids.URL, "search"),
         Output(ids.COMPARE_SUMMARY, "children"),
         Output(ids.WHY, "children"),
-        Output(ids.EVENTS, "children"),
         Input(ids.FRAME, "data"),
         State(ids.MAP, "figure"),
-        State(ids.TREND, "figure"),
         State(ids.LANG, "value"),
         prevent_initial_call=True,
     )
@@ -169,23 +165,11 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
             return no_update, str(exc)
 
     app.clientside_callback(
-        """function(n) {
-            const playing = (n || 0) % 2 === 1;
-            return [!playing, playing ? "❚❚ Pause" : "▶ Play", playing ? "true" : "false"];
-        }""",
-        Output(ids.INTERVAL, "disabled"),
+        ClientsideFunction("syria", "play"),
         Output(ids.PLAY, "children"),
         Output(ids.PLAY, "aria-pressed"),
         Input(ids.PLAY, "n_clicks"),
-    )
-    app.clientside_callback(
-        ClientsideFunction("syria", "tick"),
-        Output(ids.SLIDER, "value", allow_duplicate=True),
-        Input(ids.INTERVAL, "n_intervals"),
-        State(ids.SLIDER, "value"),
-        State(ids.SPEED, "value"),
-        State(ids.SLIDER, "max"),
-        State(ids.DATE_INPUT, "value"),
-        State(ids.RATE, "value"),
-        prevent_initial_call=True,
+        Input(ids.SPEED, "value"),
+        Input(ids.RATE, "value"),
+        Input(ids.SLIDER, "max"),
     )

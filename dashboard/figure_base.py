@@ -156,14 +156,32 @@ def line_coordinates(geometries) -> tuple[list, list]:
 
 
 def _hatch_lines(atoms: list) -> list:
-    """Diagonal hatching plus the outline of every atom, for the compare highlight."""
+    """Diagonal hatching plus the outline of every atom, for the compare highlight.
+
+    The diagonals lie on one grid for all atoms, but each atom is cut only with the few that
+    cross its own bounds (cutting every atom with all of them took ~0.5 s).
+    """
     if not atoms:
         return []
-    west, south, east, north = shapely.total_bounds(np.array(atoms, dtype=object))
-    span = (east - west) + (north - south)
-    starts = np.arange(west - (north - south), east + _HATCH_STEP, _HATCH_STEP)
-    diagonals = shapely.multilinestrings([[(x, south), (x + span, south + span)] for x in starts])
-    inside = shapely.intersection(np.array(atoms, dtype=object), diagonals)
+    shapes = np.array(atoms, dtype=object)
+    west, south, _, north = shapely.total_bounds(shapes)
+    origin = west - (north - south)
+    bounds = shapely.bounds(shapes)  # per atom: x0, y0, x1, y1 (NaN when empty)
+    diagonals = []
+    for x0, y0, x1, y1 in bounds:
+        if np.isnan(x0):
+            diagonals.append(shapely.MultiLineString())
+            continue
+        # the diagonal through (x, south) crosses the box for x in
+        # [x0 - (y1 - south), x1 - (y0 - south)]
+        first = np.floor((x0 - (y1 - south) - origin) / _HATCH_STEP)
+        last = np.ceil((x1 - (y0 - south) - origin) / _HATCH_STEP)
+        starts = origin + _HATCH_STEP * np.arange(first, last + 1)
+        rise = np.array([y0 - south, y1 - south])
+        diagonals.append(
+            shapely.multilinestrings([[(x + rise[0], y0), (x + rise[1], y1)] for x in starts])
+        )
+    inside = shapely.intersection(shapes, np.array(diagonals, dtype=object))
     return [
         shapely.union_all([h, a.boundary]) if not a.is_empty else h
         for h, a in zip(inside, atoms, strict=True)

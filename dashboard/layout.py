@@ -32,7 +32,6 @@ _LAYER_ORDER = (
     "governorates",
     "rivers",
 )
-_TICK_MS = 25  # the play clock polls this often; steps come every play_interval_ms at most
 SPEEDS = {"1": "1 day", "7": "1 week", "30": "1 month"}  # days a play step
 
 
@@ -132,7 +131,6 @@ def _time_controls(calendar: Calendar, dataset: Dataset, play_ms: int) -> html.S
                 ),
                 className="slider-wrap",
             ),
-            dcc.Interval(id=ids.INTERVAL, interval=_TICK_MS, disabled=True),
         ],
         className="time",
         **{"aria-label": "Time"},

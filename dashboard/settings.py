@@ -29,7 +29,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Folder for uploaded files, named by content hash (empty: syria-map-uploads in the "
         "system temp folder); workers of one server must share it.",
     ),
-    Setting("play_interval_ms", 200, "Milliseconds between dates when the map plays."),
+    Setting("play_interval_ms", 125, "Milliseconds between dates when the map plays."),
 )
 
 

@@ -116,14 +116,3 @@ def test_focus_zooms_the_map_to_the_place(two_towns):
     geo = figures.map_figure_dict(two_towns, view("2016-06-01", focus_place="alpha"))["layout"]
     west, east = geo["geo"]["lonaxis"]["range"]
     assert west < 37.0 < east and east - west < 2
-
-
-def test_trend_figure_stacks_factions_and_marks_the_date(two_towns):
-    figure = figures.trend_figure(two_towns, pd.Timestamp("2017-01-01"))
-    assert {t.name for t in figure.data} >= {"Syrian government", "Islamic State"}
-    assert figure.layout.shapes[0].x0 == "2017-01-01"
-
-
-def test_event_histogram_counts_every_event(two_towns):
-    bars = figures.event_histogram(two_towns).data[0]
-    assert sum(bars.customdata) == len(two_towns.model.events)
