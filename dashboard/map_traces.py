@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dashboard.schema import EVENT_TYPES
+
 TRACE_NEIGHBOURS = 0  # choropleth: neighbouring countries (static)
 TRACE_ZONES = 1  # choropleth: the atoms, z = faction index (per date)
 TRACE_GOLAN = 2  # choropleth: the Israeli-occupied Golan, grey (static)
@@ -17,13 +19,5 @@ TRACE_PLACES = 11  # markers + text: places (static for a view)
 TRACE_CHANGED_PLACES = 12  # markers: places that changed hands since compare_date (per date)
 TRACE_PRESENCE = 13  # markers: foreign bases and deployments (per date)
 TRACE_EVENTS = 14  # markers: one trace per EVENT_TYPES_SHOWN, then the faction legend
-EVENT_TYPES_SHOWN = (
-    "control_change",
-    "battle",
-    "airstrike",
-    "agreement",
-    "talks",
-    "announcement",
-    "other",
-)
+EVENT_TYPES_SHOWN = tuple(t for t in EVENT_TYPES if t != "presence")  # presence: own layer
 TRACE_LEGEND = TRACE_EVENTS + len(EVENT_TYPES_SHOWN)  # legend-only squares, one per faction
