@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import numpy as np
 
+from dashboard.credits import data_credits
 from dashboard.dataset import Dataset
 from dashboard.figure_base import map_base
 from dashboard.map_frames import _date_text
-from dashboard.paths import GEODATA_DIR
 from dashboard.view import MapView
 
 __all__ = ["NOTE", "SEA", "SYRIA_EXTENT", "credits_line", "map_layout", "view_extent"]
@@ -19,19 +17,9 @@ NOTE = "Zones are approximations derived from locality control."
 SEA = "#D4E6F1"
 
 
-@cache
 def credits_line() -> str:
-    """The credits line of geodata/SOURCES.md (a line starting 'Credits'), or a default."""
-    path = GEODATA_DIR / "SOURCES.md"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            text = line.strip().lstrip("#*- ").strip()
-            if text.lower().startswith("credits"):
-                return text.split(":", 1)[-1].strip().strip("*").strip()
-    return (
-        "Borders, rivers, lakes: Natural Earth, GSHHG; places: GeoNames, Wikipedia; "
-        "events: curated from the cited sources."
-    )
+    """The data credits of geodata/SOURCES.md as one line (the same the exports print)."""
+    return " ".join(c if c.endswith(".") else c + "." for c in data_credits())
 
 
 def view_extent(dataset: Dataset, view: MapView) -> tuple[float, float, float, float]:

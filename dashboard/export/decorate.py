@@ -14,7 +14,6 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.export.credits import data_credits
 from dashboard.export.scalebar import scale_bar_traces
 from dashboard.export.wording import (
     embed_rtl,
@@ -25,6 +24,7 @@ from dashboard.export.wording import (
     text,
 )
 from dashboard.factions import NO_DATA_COLOUR, faction
+from dashboard.map_layout import credits_line
 
 __all__ = ["Page", "as_dict", "decorate", "legend_rows", "map_extent"]
 
@@ -251,7 +251,7 @@ def _add_footer(fig: dict, page: Page, coverage, digest: str, lang: str) -> None
     u = page.unit
     first, last = (pd.Timestamp(d).strftime("%Y-%m-%d") for d in coverage)
     data = text("data", lang, digest=digest, first=first, last=last)
-    credits = " ".join(c if c.endswith(".") else c + "." for c in data_credits())
+    credits = credits_line()
     credits = f"{text('credits', lang)}: " + (isolate_ltr(credits) if page.rtl else credits)
     base = page.height - _BOTTOM * u
     rule = base + 8 * u

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.export.credits import data_credits
+from dashboard.credits import data_credits
 from dashboard.export.decorate import decorate, map_extent
 from dashboard.export.errors import ExportError
 from dashboard.export.provenance import embed, provenance

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 import shapely
 
-from dashboard.export.credits import DEFAULT_CREDITS, credits_from_markdown, data_credits
+from dashboard.credits import DEFAULT_CREDITS, credits_from_markdown, data_credits
 from dashboard.export.decorate import legend_rows
 from dashboard.export.image import design_size
 from dashboard.export.provenance import embed
