@@ -287,9 +287,11 @@ def _check_sources(check: _Checker, table: pd.DataFrame) -> None:
             if has_source[index]:
                 check.add(index, "source_date", "source has no date", "warning")
             continue
-        _, _, error = parse_date(text[:10])
+        stamp, _, error = parse_date(text[:10])
         if error:
             check.add(index, "source_date", error)
+        elif stamp > pd.Timestamp.now() + pd.Timedelta(days=1):
+            check.add(index, "source_date", f"{text} is in the future", "warning")
     for index, url in table["source_url"].items():
         if url and not _URL.match(url):
             check.add(index, "source_url", f"{url!r} is not an http(s) URL", "warning")

@@ -75,6 +75,13 @@ def test_coordinates_outside_the_map_are_a_warning_and_exit_zero(tmp_path, capsy
     assert ":3: warning [lat]: lat 48.85, lon 2.35 is outside the map" in result.out
 
 
+def test_a_source_dated_in_the_future_is_a_warning(tmp_path, capsys):
+    row = "r2,2017-10-20,day,Raqqa,,,battle,x,,d,T,P,2999-01-01,,high"
+    result = validate(capsys, write(tmp_path, f"{HEADER}\n{GOOD}\n{row}\n"))
+    assert result.code == 0
+    assert ":3: warning [source_date]: 2999-01-01 is in the future" in result.out
+
+
 def test_a_missing_required_column_is_named(tmp_path, capsys):
     header = HEADER.replace("event_type", "evnt_type")
     result = validate(capsys, write(tmp_path, f"{header}\n{GOOD}\n"))
