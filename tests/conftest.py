@@ -59,3 +59,22 @@ def gazetteer() -> Gazetteer:
 def box_outline():
     """A 4 x 2 degree box around the two towns."""
     return shapely.box(36.0, 34.0, 40.0, 36.0)
+
+
+TWO_TOWN_EVENTS = (
+    f"a1,2016-01-01,Alpha,,,control_change,x,government,start,{source()}\n"
+    f"b1,2016-01-01,Beta,,,control_change,x,isis,start,{source()}\n"
+    f"b2,2017-10-20,Beta,,,control_change,SDF,sdf,taken,{source()}\n"
+    f"b3,2017-10-25,Beta,,,battle,SDF,,fighting,{source()}\n"
+    f"p1,2016-02-01,Gamma,,,presence,US,,a base,{source()}\n"
+)
+
+
+@pytest.fixture(scope="module")
+def two_towns():
+    """A whole Dataset over the two-town table, zones clipped to Syria's real outline."""
+    from dashboard.dataset import Dataset, model_for
+
+    gazetteer = two_towns_gazetteer()
+    table = table_from_csv(TWO_TOWN_EVENTS, gazetteer)
+    return Dataset(gazetteer, table, model_for(table, gazetteer, 40.0))

@@ -5,28 +5,10 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-import pytest
-from conftest import source, table_from_csv, two_towns_gazetteer
 
 from dashboard import figures
-from dashboard.dataset import Dataset, model_for
 from dashboard.factions import FACTIONS
 from dashboard.view import MapView
-
-TWO_TOWNS = (
-    f"a1,2016-01-01,Alpha,,,control_change,x,government,start,{source()}\n"
-    f"b1,2016-01-01,Beta,,,control_change,x,isis,start,{source()}\n"
-    f"b2,2017-10-20,Beta,,,control_change,SDF,sdf,taken,{source()}\n"
-    f"b3,2017-10-25,Beta,,,battle,SDF,,fighting,{source()}\n"
-    f"p1,2016-02-01,Gamma,,,presence,US,,a base,{source()}\n"
-)
-
-
-@pytest.fixture(scope="module")
-def two_towns() -> Dataset:
-    gazetteer = two_towns_gazetteer()
-    table = table_from_csv(TWO_TOWNS, gazetteer)
-    return Dataset(gazetteer, table, model_for(table, gazetteer, 40.0))
 
 
 def view(date: str, **changes) -> MapView:
