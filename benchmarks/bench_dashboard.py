@@ -130,11 +130,11 @@ def play_rate(page, seconds: float = 6.0) -> float:
 
 def step_in_process(base_app, steps: int = 50) -> float:
     """Median time (ms) of the step callback's own function, called in this process."""
-    from dashboard.dataset import load_dataset
-    from dashboard.dates import calendar
+    from dashboard.core.calendar import calendar
+    from dashboard.io.dataset import load_dataset
     from dashboard.settings import Settings
-    from dashboard.steps import state_from_controls, step_frame
-    from dashboard.url_state import DASHBOARD_LAYERS
+    from dashboard.web.state import DASHBOARD_LAYERS
+    from dashboard.web.steps import state_from_controls, step_frame
 
     dataset = load_dataset(Settings(data=tuple(base_app)))
     dates = calendar(dataset)

@@ -20,11 +20,11 @@ import pandas as pd
 import shapely
 
 from dashboard.core.control import ControlHistory, locality_control
+from dashboard.core.factions import FACTION_CODES
 from dashboard.core.model import build_model
 from dashboard.core.table import EventTable
 from dashboard.core.zones import front_line_mask, zones
-from dashboard.dataset import load_dataset
-from dashboard.factions import FACTION_CODES
+from dashboard.io.dataset import load_dataset
 from dashboard.io.geography import load_outline
 from dashboard.settings import Settings
 

@@ -23,9 +23,9 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import export
-from dashboard.dataset import load_dataset
+from dashboard.core.view import MapView
+from dashboard.io.dataset import load_dataset
 from dashboard.settings import Settings
-from dashboard.view import MapView
 
 DATE = "2017-06-01"
 

@@ -36,13 +36,13 @@ TARGETS = {
 
 def in_process(path: Path, folder: str) -> dict[str, float]:
     """Accept (validate + store), build the session, its map key and 50 steps, in-process."""
-    from dashboard.app import page_key
-    from dashboard.dataset import load_dataset
-    from dashboard.sessions import Sessions
+    from dashboard.io.dataset import load_dataset
     from dashboard.settings import Settings
-    from dashboard.steps import state_from_controls, step_frame
-    from dashboard.uploads import accept_upload
-    from dashboard.url_state import DASHBOARD_LAYERS
+    from dashboard.web.app import page_key
+    from dashboard.web.sessions import Sessions
+    from dashboard.web.state import DASHBOARD_LAYERS
+    from dashboard.web.steps import state_from_controls, step_frame
+    from dashboard.web.uploads import accept_upload
 
     settings = Settings().with_values(upload_dir=folder, max_upload_mb=100.0)
     sessions = Sessions(load_dataset(settings), settings)

@@ -19,9 +19,9 @@ import pandas as pd
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from dashboard.core.schema import COLUMNS  # noqa: E402
 from dashboard.io.geography import load_gazetteer  # noqa: E402
-from dashboard.schema import COLUMNS  # noqa: E402
-from dashboard.validate import validate_table  # noqa: E402
+from dashboard.io.validate import validate_table  # noqa: E402
 
 SOURCES = HERE / "sources"
 OUTPUT = HERE / "events.csv"

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 import shapely
 
+from dashboard.core.gazetteer import Gazetteer
 from dashboard.core.table import EventTable, table_digest
-from dashboard.gazetteer import Gazetteer
-from dashboard.validate import validate_table
+from dashboard.io.validate import validate_table
 
 HEADER = (
     "event_id,date,place,lat,lon,event_type,actor,controller_after,description,"
@@ -73,7 +73,7 @@ TWO_TOWN_EVENTS = (
 @pytest.fixture(scope="module")
 def two_towns():
     """A whole Dataset over the two-town table, zones clipped to Syria's real outline."""
-    from dashboard.dataset import Dataset, model_for
+    from dashboard.io.dataset import Dataset, model_for
 
     gazetteer = two_towns_gazetteer()
     table = table_from_csv(TWO_TOWN_EVENTS, gazetteer)

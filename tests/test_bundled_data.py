@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 from cli_runner import run_cli
 
+from dashboard.core.schema import COVERAGE_END, COVERAGE_START
 from dashboard.io.events import check_file, load_events
 from dashboard.io.geography import load_gazetteer
-from dashboard.paths import BUNDLED_EVENTS
-from dashboard.schema import COVERAGE_END, COVERAGE_START
+from dashboard.io.paths import BUNDLED_EVENTS
 
 ARTICLE_PLACES = [
     "Raqqa", "Mayadin", "Idlib", "Manbij", "Nasib", "Yarmouk", "Hajin", "Hasakah",

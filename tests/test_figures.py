@@ -6,9 +6,9 @@ import json
 
 import pandas as pd
 
-from dashboard import figures
-from dashboard.factions import FACTIONS
-from dashboard.view import MapView
+from dashboard.core.factions import FACTIONS
+from dashboard.core.view import MapView
+from dashboard.figures import map as figures
 
 
 def view(date: str, **changes) -> MapView:

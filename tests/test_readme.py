@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from dashboard.cli import cli
-from dashboard.factions import FACTION_CODES
-from dashboard.schema import COLUMNS
+from dashboard.core.factions import FACTION_CODES
+from dashboard.core.schema import COLUMNS
 from dashboard.settings import SETTINGS
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.dataset import load_dataset
+from dashboard.io.dataset import load_dataset
 from dashboard.io.events import add_layer, load_events
-from dashboard.paths import BUNDLED_EVENTS
-from dashboard.sessions import Sessions, checked
+from dashboard.io.paths import BUNDLED_EVENTS
 from dashboard.settings import Settings
-from dashboard.upload_panels import layer_summary
-from dashboard.uploads import accept_upload, stored_path
+from dashboard.web.data_panels import layer_summary
+from dashboard.web.sessions import Sessions, checked
+from dashboard.web.uploads import accept_upload, stored_path
 
 UCDP_SUBSET = Path(__file__).resolve().parent / "data" / "ucdp_ged_subset.csv"
 HEADER = "event_id,date,date_precision,place,event_type,controller_after,source_title\n"
@@ -134,7 +134,7 @@ def test_add_layer_gives_what_load_events_gives_for_both_files(sessions):
 
 
 def test_the_layers_panel_lists_every_data_table_with_its_file_name():
-    from dashboard.upload_panels import data_section
+    from dashboard.web.data_panels import data_section
 
     settings = Settings(data=(str(BUNDLED_EVENTS), str(UCDP_SUBSET)))
     sessions = Sessions(load_dataset(settings), settings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import trend
+from dashboard.figures import trend
 
 
 def test_trend_figure_stacks_factions_and_marks_the_date(two_towns):

@@ -7,12 +7,12 @@ import json
 import pytest
 
 from dashboard.settings import Settings, from_environ, to_environ
-from dashboard.upload_callbacks import SESSION_KEY_ROUTE
+from dashboard.web.callbacks.uploads import SESSION_KEY_ROUTE
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    from dashboard.app import create_app
+    from dashboard.web.app import create_app
 
     folder = tmp_path_factory.mktemp("uploads")
     settings = Settings().with_values(max_upload_mb=0.001, upload_dir=str(folder))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.factions import FACTION_CODES
+from dashboard.core.factions import FACTION_CODES
 
 __all__ = [
     "NO_FACTION",

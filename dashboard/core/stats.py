@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.control import NO_FACTION
+from dashboard.core.factions import FACTION_CODES
 from dashboard.core.model import ControlModel
-from dashboard.factions import FACTION_CODES
 
 __all__ = ["EVERY", "change_between", "held_at", "held_series", "series_dates"]
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.core.factions import FACTION_CODES
 from dashboard.core.model import ControlModel
-from dashboard.factions import FACTION_CODES
-from dashboard.schema import EVENT_COLUMNS_SHOWN
+from dashboard.core.schema import EVENT_COLUMNS_SHOWN
 
 __all__ = ["Explanation", "explain_atom", "explain_locality", "locality_index"]
 

@@ -8,8 +8,8 @@ import shapely
 
 from dashboard.core.cells import to_degrees
 from dashboard.core.control import NO_FACTION
+from dashboard.core.factions import FACTION_CODES
 from dashboard.core.model import ControlModel
-from dashboard.factions import FACTION_CODES
 
 __all__ = ["front_line_mask", "front_lines", "zones"]
 

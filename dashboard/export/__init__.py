@@ -6,7 +6,6 @@ legend of areas, a scale bar and a footer of credits added, rendered offline by 
 
 from __future__ import annotations
 
-from dashboard.export.download import download_data, download_filename
 from dashboard.export.errors import ChromiumMissing, ExportError
 from dashboard.export.image import export_bytes, export_map, image_format, publication_figure
 from dashboard.export.options import Job, plan_export, view_for
@@ -21,8 +20,6 @@ __all__ = [
     "ExportError",
     "Job",
     "browser_path",
-    "download_data",
-    "download_filename",
     "export_bytes",
     "export_map",
     "export_series",

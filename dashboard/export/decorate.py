@@ -14,8 +14,10 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.core.factions import NO_DATA_COLOUR, faction
 from dashboard.export.scalebar import scale_bar_traces
-from dashboard.export.wording import (
+from dashboard.figures.layout import credits_line
+from dashboard.figures.wording import (
     embed_rtl,
     faction_label,
     format_area,
@@ -23,8 +25,6 @@ from dashboard.export.wording import (
     isolate_ltr,
     text,
 )
-from dashboard.factions import NO_DATA_COLOUR, faction
-from dashboard.map_layout import credits_line
 
 __all__ = ["Page", "as_dict", "decorate", "legend_rows", "map_extent"]
 

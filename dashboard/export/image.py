@@ -8,13 +8,13 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.credits import data_credits
 from dashboard.export.decorate import decorate, map_extent
 from dashboard.export.errors import ExportError
 from dashboard.export.provenance import embed, provenance
 from dashboard.export.renderer import FORMATS, render
 from dashboard.export.scalebar import km_per_degree_lon, quiet_corner
-from dashboard.export.wording import text
+from dashboard.figures.wording import text
+from dashboard.io.credits import data_credits
 
 __all__ = [
     "base_figure",
@@ -33,7 +33,7 @@ WIDTH, HEIGHT = 1600, 1000
 def base_figure(dataset: Any, view: Any) -> Any:
     """The map exactly as the dashboard draws it: `dashboard.figures.map_figure`, taken as the
     plain dict the dashboard sends when the figures module offers one (no validation pass)."""
-    from dashboard import figures
+    from dashboard.figures import map as figures
 
     as_dict = getattr(figures, "map_figure_dict", None)
     return as_dict(dataset, view) if as_dict else figures.map_figure(dataset, view)

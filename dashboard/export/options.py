@@ -7,8 +7,8 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.core.view import DEFAULT_LAYERS, LAYER_NAMES, MapView
 from dashboard.export.errors import ExportError
-from dashboard.view import DEFAULT_LAYERS, LAYER_NAMES, MapView
 
 __all__ = ["Job", "known_layers", "parse_bbox", "parse_layers", "plan_export", "view_for"]
 
@@ -16,7 +16,7 @@ __all__ = ["Job", "known_layers", "parse_bbox", "parse_layers", "plan_export", "
 def known_layers() -> tuple[str, ...]:
     """Layer names a view accepts: the shared ones and the map figure's extras."""
     try:
-        from dashboard.figures import EXTRA_LAYERS
+        from dashboard.figures.map import EXTRA_LAYERS
     except ImportError:  # figures not installed in this build
         EXTRA_LAYERS = {}
     return (*LAYER_NAMES, *EXTRA_LAYERS)
@@ -58,7 +58,7 @@ def view_for(
     title: str | None = None,
 ) -> MapView:
     """The MapView the options describe; a focus is a place name in any spelling."""
-    from dashboard.queries import resolve_place
+    from dashboard.cli.queries import resolve_place
 
     if focus is not None and bbox is not None:
         raise ExportError("give either --focus or --bbox, not both")
@@ -93,11 +93,11 @@ def plan_export(
     **view_options: Any,
 ) -> Job:
     """Check the request, start Chromium (it boots while the data loads), load the data."""
-    from dashboard.dataset import load_dataset
     from dashboard.export.image import check_dates, image_format
     from dashboard.export.renderer import start as start_renderer
     from dashboard.export.series import frame_dates
     from dashboard.export.sinks import sink_kind
+    from dashboard.io.dataset import load_dataset
 
     series = start is not None or end is not None
     if series == (date is not None):

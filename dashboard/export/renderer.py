@@ -16,7 +16,7 @@ import threading
 from typing import Any
 
 from dashboard.export.errors import ChromiumMissing, ExportError
-from dashboard.paths import ASSETS_DIR
+from dashboard.io.paths import ASSETS_DIR
 
 __all__ = ["FORMATS", "INSTALL_HINT", "browser_path", "render", "start", "stop"]
 

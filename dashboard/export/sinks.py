@@ -82,7 +82,7 @@ class GifSink:
     def _palette_image(self, first):
         from PIL import Image
 
-        from dashboard.factions import FACTIONS, NO_DATA_COLOUR
+        from dashboard.core.factions import FACTIONS, NO_DATA_COLOUR
 
         fixed = [f.colour for f in FACTIONS] + [NO_DATA_COLOUR, "#FFFFFF", "#000000"]
         rgb = [tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in fixed]

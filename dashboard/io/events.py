@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.core.gazetteer import Gazetteer
 from dashboard.core.table import EventTable, table_digest
 from dashboard.errors import DataFileError, Problem
-from dashboard.gazetteer import Gazetteer
+from dashboard.io.paths import BUNDLED_EVENTS
 from dashboard.io.readers import read_table
-from dashboard.paths import BUNDLED_EVENTS
-from dashboard.validate import ValidationResult, validate_table
+from dashboard.io.validate import ValidationResult, validate_table
 
 __all__ = ["add_layer", "check_file", "load_events"]
 

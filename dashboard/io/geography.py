@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.gazetteer import Gazetteer
-from dashboard.paths import GEODATA_DIR
+from dashboard.core.gazetteer import Gazetteer
+from dashboard.io.paths import GEODATA_DIR
 
 __all__ = ["LAYERS", "load_gazetteer", "load_layer", "load_outline"]
 

@@ -78,7 +78,7 @@ def app_url(tmp_path_factory):
 @pytest.fixture(scope="session")
 def dataset():
     """The same data the app serves, for choosing dates to test with."""
-    from dashboard.dataset import load_dataset
+    from dashboard.io.dataset import load_dataset
     from dashboard.settings import Settings
 
     return load_dataset(Settings(data=tuple(browser_data())))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard import figures
+from dashboard.figures import map as figures
 
 MAP_PLOT = "#map .js-plotly-plot"
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from browser.helpers import click_place, date_label, map_texts, open_map, trace, zone_fills
-from dashboard import figures
+from dashboard.figures import map as figures
 
 pytestmark = pytest.mark.browser
 

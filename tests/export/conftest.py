@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.dataset import Dataset, load_dataset
+from dashboard.core.view import MapView
+from dashboard.io.dataset import Dataset, load_dataset
 from dashboard.settings import Settings
-from dashboard.view import MapView
 
 # On this date the bundled data has government, SDF, Islamic State, opposition, HTS and
 # Turkey-backed zones.

@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 import shapely
 
-from dashboard.credits import DEFAULT_CREDITS, credits_from_markdown, data_credits
 from dashboard.export.decorate import legend_rows
 from dashboard.export.image import design_size
 from dashboard.export.provenance import embed
 from dashboard.export.scalebar import bar_box, km_per_degree_lon, nice_length, quiet_corner
-from dashboard.export.wording import format_area, format_date
+from dashboard.figures.wording import format_area, format_date
+from dashboard.io.credits import DEFAULT_CREDITS, credits_from_markdown, data_credits
 
 
 def test_a_degree_of_longitude_shrinks_with_latitude_as_on_the_ellipsoid():

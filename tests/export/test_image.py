@@ -12,12 +12,12 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from dashboard.core.factions import FACTIONS
 from dashboard.core.stats import held_at
+from dashboard.core.view import MapView
 from dashboard.export import export_bytes, export_map
 from dashboard.export.provenance import NAMESPACE
-from dashboard.export.wording import NOTE
-from dashboard.factions import FACTIONS
-from dashboard.view import MapView
+from dashboard.figures.wording import NOTE
 
 pytestmark = pytest.mark.export
 

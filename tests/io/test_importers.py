@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from importer_fixtures import BAD_ACLED_ROWS, GOOD_ACLED_IDS, small_linker, write_acled
 
+from dashboard.core.schema import COLUMNS
 from dashboard.errors import DataFileError, UsageProblem
 from dashboard.io.geography import load_gazetteer
 from dashboard.io.importers import (
@@ -16,8 +17,7 @@ from dashboard.io.importers import (
     import_file,
     import_frame,
 )
-from dashboard.schema import COLUMNS
-from dashboard.validate import validate_table
+from dashboard.io.validate import validate_table
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 UCDP_SUBSET = DATA / "ucdp_ged_subset.csv"

@@ -21,9 +21,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from dashboard.core.schema import FACTION_CODES
 from dashboard.errors import DataFileError
-from dashboard.paths import GEODATA_DIR
-from dashboard.schema import FACTION_CODES
+from dashboard.io.paths import GEODATA_DIR
 
 __all__ = ["ACTOR_FACTIONS_FILE", "NO_FACTION", "ActorMap", "Rule", "load_actor_map"]
 

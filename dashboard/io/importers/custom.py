@@ -22,12 +22,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.core.schema import COLUMNS, FACTION_CODES
 from dashboard.errors import DataFileError
 from dashboard.io.importers.actors import ActorMap
 from dashboard.io.importers.checks import text, when
 from dashboard.io.importers.dates import parse_dates
 from dashboard.io.importers.result import Converted
-from dashboard.schema import COLUMNS, FACTION_CODES
 
 __all__ = ["Mapping", "from_custom", "load_mapping"]
 

@@ -132,11 +132,11 @@ def _default_gazetteer():
 
 def _validated(raw: pd.DataFrame, converted: Converted, source: str) -> Converted:
     """Run the schema validator; rows with errors get its messages as reject reasons."""
-    from dashboard.validate import validate_table
+    from dashboard.io.validate import validate_table
 
     gazetteer = _default_gazetteer()
     if gazetteer is None:
-        from dashboard.gazetteer import Gazetteer
+        from dashboard.core.gazetteer import Gazetteer
 
         empty = pd.DataFrame(columns=["place_id", "name", "aliases", "population", "country"])
         gazetteer = Gazetteer.from_frame(empty)

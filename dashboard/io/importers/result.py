@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard.schema import COLUMNS
+from dashboard.core.schema import COLUMNS
 
 __all__ = ["EXTRA_COLUMNS", "Converted", "ImportResult", "finish"]
 

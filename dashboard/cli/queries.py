@@ -1,0 +1,133 @@
+"""The answers the CLI prints, as frames: a thin layer between the core and the output."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.core.gazetteer import Gazetteer
+from dashboard.core.schema import EVENT_COLUMNS_SHOWN
+from dashboard.errors import UsageProblem
+from dashboard.settings import Settings
+
+__all__ = ["change_tables", "control_table", "event_list", "resolve_place", "stats_table"]
+
+
+def resolve_place(gazetteer: Gazetteer, name: str) -> str:
+    """The place id for a name; an unknown name is a UsageProblem suggesting close names."""
+    place_id = gazetteer.lookup(name)
+    if place_id is None:
+        suggestions = gazetteer.suggest(name)
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        raise UsageProblem(f"unknown place {name!r}{hint}")
+    return place_id
+
+
+def parse_point(text: str) -> tuple[float, float]:
+    """'LAT,LON' -> (lat, lon)."""
+    try:
+        lat, lon = (float(part) for part in text.split(","))
+    except ValueError:
+        raise UsageProblem(f"--at {text!r}: write LAT,LON, e.g. 35.95,39.01") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise UsageProblem(f"--at {text!r} is not a position on Earth")
+    return lat, lon
+
+
+def control_table(settings: Settings, date, places=(), points=()) -> pd.DataFrame:
+    """Controller of every locality, or of the asked places and points, at `date`."""
+    from dashboard.core.control import ControlHistory, locality_control
+    from dashboard.io.events import load_events
+    from dashboard.io.geography import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    asked = [resolve_place(gazetteer, name) for name in places]
+    coordinates = [parse_point(p) for p in points]
+    table = load_events(list(settings.data), gazetteer)
+    history = ControlHistory.from_events(table.events)
+    control = locality_control(history, table.events, date)
+    columns = ["place", "controller", "event_date", "event_id"]
+    control = control.rename(columns={"name": "place"})
+    if not asked and not coordinates:
+        return control[columns].sort_values("place").reset_index(drop=True)
+    by_place = control.set_index("place_id")
+    rows = []
+    pending = []
+    for place_id in asked:
+        if place_id in by_place.index:
+            rows.append(by_place.loc[[place_id], columns].assign(basis="locality"))
+        else:
+            place = gazetteer.place(place_id)
+            pending.append((place["name"], float(place["lat"]), float(place["lon"])))
+    pending += [(f"{lat},{lon}", lat, lon) for lat, lon in coordinates]
+    if pending:
+        rows.append(_zone_rows(settings, table, gazetteer, date, pending))
+    return pd.concat(rows, ignore_index=True)[[*columns, "basis"]]
+
+
+def _zone_rows(settings, table, gazetteer, date, pending) -> pd.DataFrame:
+    """Controller of points from the zones (for places with no control history of their own)."""
+    from dashboard.core.why import explain_atom
+    from dashboard.io.dataset import model_for
+
+    model = model_for(table, gazetteer, float(settings.reach_km))
+    rows = []
+    for label, lat, lon in pending:
+        atom = model.atom_at(lon, lat)
+        explanation = explain_atom(model, atom, date)
+        event = explanation.deciding_event
+        rows.append(
+            {
+                "place": label,
+                "controller": explanation.controller,
+                "event_date": event["date"] if event is not None else pd.NaT,
+                "event_id": event["event_id"] if event is not None else "",
+                "basis": f"zone of {explanation.place}" if atom >= 0 else "outside the map",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def event_list(settings: Settings, start=None, end=None, place=None, event_type=None):
+    """Events filtered by date range, place and type, oldest first."""
+    from dashboard.core.schema import EVENT_TYPES
+    from dashboard.io.events import load_events
+    from dashboard.io.geography import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    if event_type is not None and event_type not in EVENT_TYPES:
+        raise UsageProblem(f"unknown --type {event_type!r} (one of: {', '.join(EVENT_TYPES)})")
+    place_id = resolve_place(gazetteer, place) if place else None
+    events = load_events(list(settings.data), gazetteer).events
+    keep = pd.Series(True, index=events.index)
+    if start is not None:
+        keep &= events["date"] >= start
+    if end is not None:
+        keep &= events["date"] <= end
+    if place_id is not None:
+        keep &= events["place_id"] == place_id
+    if event_type is not None:
+        keep &= events["event_type"] == event_type
+    return events.loc[keep, list(EVENT_COLUMNS_SHOWN)].reset_index(drop=True)
+
+
+def stats_table(settings: Settings, date=None, start=None, end=None, every="month"):
+    """Area and population by faction at a date, or as a series."""
+    from dashboard.core.stats import held_at, held_series, series_dates
+    from dashboard.io.dataset import load_dataset
+
+    if start is not None and end is not None and start > end:
+        raise UsageProblem("--from is after --to")
+    model = load_dataset(settings).model
+    if date is not None:
+        return held_at(model, date)
+    return held_series(model, series_dates(start, end, every))
+
+
+def change_tables(settings: Settings, start, end) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Localities that changed hands, and area/population moved per faction pair."""
+    from dashboard.core.stats import change_between
+    from dashboard.io.dataset import load_dataset
+
+    if start > end:
+        raise UsageProblem("--from is after --to")
+    return change_between(load_dataset(settings).model, start, end)

@@ -1,0 +1,191 @@
+"""A date's map as a small frame of indices, and the static key that turns frames into traces.
+
+The dashboard sends the key to the browser once; each slider step then sends only a frame
+(zone colours, and which front-line edges, hatched atoms, events and bases to show), which
+`assets/dashboard.js` expands exactly as `frame_updates` does here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from dashboard.core.control import day_number
+from dashboard.core.factions import FACTIONS, NO_DATA_COLOUR
+from dashboard.core.stats import held_at
+from dashboard.core.view import MapView
+from dashboard.core.zones import front_line_mask
+from dashboard.figures.geometry import _ByIdentity, map_base
+from dashboard.figures.traces import (
+    EVENT_TYPES_SHOWN,
+    TRACE_CHANGED,
+    TRACE_CHANGED_PLACES,
+    TRACE_EVENTS,
+    TRACE_FRONT,
+    TRACE_PRESENCE,
+    TRACE_ZONES,
+)
+from dashboard.io.dataset import Dataset
+
+__all__ = ["date_frame", "faction_name", "frame_updates", "map_key"]
+
+CHANGE_COLOUR = "#D6008F"
+_SOURCE_COLUMNS = (
+    "source_title", "source_publisher", "source_url", "actor", "description", "layer"
+)  # fmt: skip
+
+
+def faction_name(index: int, lang: str) -> str:
+    """A faction's display name by index (-1 or out of range: no data)."""
+    if index < 0 or index >= len(FACTIONS):
+        return "لا بيانات" if lang == "ar" else "no data"
+    faction = FACTIONS[index]
+    return faction.name_ar if lang == "ar" else faction.name
+
+
+def map_key(dataset: Dataset) -> dict:
+    """Everything a frame refers to by index, JSON-able (cached per model)."""
+    return _map_key(_ByIdentity(dataset.model), _ByIdentity(dataset.gazetteer))
+
+
+def _clean(values) -> list:
+    return [None if isinstance(v, float) and np.isnan(v) else v for v in values]
+
+
+@lru_cache(maxsize=4)
+def _map_key(key: _ByIdentity, gazetteer: _ByIdentity) -> dict:
+    model = key.model
+    base = map_base(model, gazetteer.model)
+    events = model.events
+    text = {c: events[c].fillna("").astype(str).tolist() for c in _SOURCE_COLUMNS if c in events}
+    return {
+        "traces": {
+            "zones": TRACE_ZONES,
+            "front": TRACE_FRONT,
+            "changed": TRACE_CHANGED,
+            "changed_places": TRACE_CHANGED_PLACES,
+            "presence": TRACE_PRESENCE,
+            "events": TRACE_EVENTS,
+        },
+        "event_types": list(EVENT_TYPES_SHOWN),
+        "factions": [
+            {"code": f.code, "name": f.name, "name_ar": f.name_ar, "colour": f.colour}
+            for f in FACTIONS
+        ]
+        + [{"code": "none", "name": "no data", "name_ar": "لا بيانات", "colour": NO_DATA_COLOUR}],
+        "edges": {"lon": list(base.edge_lon), "lat": list(base.edge_lat)},
+        "events": {
+            "lon": _clean(base.event_lon.round(4).tolist()),
+            "lat": _clean(base.event_lat.round(4).tolist()),
+            "hover": base.event_hover.tolist(),
+            "kind": base.event_kind.tolist(),
+            "colour": base.event_colour.tolist(),
+            "id": base.event_id.tolist(),
+            "date": [f"{d:%Y-%m-%d}" for d in events["date"]],
+            "place": events["place"].fillna("").astype(str).tolist(),
+            **text,
+        },
+    }
+
+
+def _date_text(view: MapView) -> str:
+    text = f"<b>{view.date:%-d %B %Y}</b>"
+    if view.compare_date is not None:
+        since = f"{view.compare_date:%-d %b %Y}"
+        text += f"  <span style='color:{CHANGE_COLOUR}'>changed hands since {since}</span>"
+    return text
+
+
+def date_frame(dataset: Dataset, view: MapView, window_days: int = 30) -> dict:
+    """What a date changes, as indices into map_key, plus the date's title and totals.
+
+    Only in compare mode does a frame carry coordinates: the hatching of what changed hands.
+    """
+    model = dataset.model
+    base = map_base(model, dataset.gazetteer)
+    factions = model.atom_control(view.date).factions
+    today = day_number(view.date)
+    near = np.flatnonzero(np.abs(base.event_day - today) <= window_days)
+    near = near[np.argsort(-base.event_day[near], kind="stable")]
+    presence = (base.event_kind == "presence") & (base.event_day <= today)
+    held = held_at(model, view.date).set_index("faction")
+    frame = {
+        "date": f"{view.date:%Y-%m-%d}",
+        "window": window_days,
+        "label": f"{view.date:%-d %B %Y}",
+        "title": _date_text(view),
+        "z": np.where(factions < 0, len(FACTIONS), factions).tolist(),
+        "front": np.flatnonzero(front_line_mask(model, factions)).tolist(),
+        "events": near.tolist(),
+        "presence": np.flatnonzero(presence & ~np.isnan(base.event_lon)).tolist(),
+        "held": [
+            [round(float(held["area_km2"].get(code, 0.0))), int(held["localities"].get(code, 0))]
+            for code in [*(f.code for f in FACTIONS), "none"]
+        ],
+        "changed": {"lon": [], "lat": []},
+        "moved": {"lon": [], "lat": [], "hovertext": []},
+    }
+    if view.compare_date is not None:
+        atoms, frame["moved"] = _changes(dataset, view, factions)
+        frame["changed"] = _join(base.hatch_lon, base.hatch_lat, atoms)
+    return frame
+
+
+def _changes(dataset: Dataset, view: MapView, factions: np.ndarray) -> tuple[list, dict]:
+    """Atoms and localities whose controller differs from the compare date's."""
+    model = dataset.model
+    before = model.atom_control(view.compare_date).factions
+    was = model.history.at(view.compare_date)[0]
+    now = model.history.at(view.date)[0]
+    moved = np.flatnonzero(was != now)
+    places = model.localities.iloc[moved]
+    text = [
+        f"{n}: {faction_name(a, view.lang)} → {faction_name(b, view.lang)}"
+        for n, a, b in zip(places["name"], was[moved], now[moved], strict=True)
+    ]
+    rings = {
+        "lon": places["lon"].round(4).tolist(),
+        "lat": places["lat"].round(4).tolist(),
+        "hovertext": text,
+    }
+    return np.flatnonzero(before != factions).tolist(), rings
+
+
+def _join(lons, lats, indices) -> dict:
+    lon: list = []
+    lat: list = []
+    for i in indices:
+        lon += lons[i]
+        lat += lats[i]
+    return {"lon": lon, "lat": lat}
+
+
+def frame_updates(frame: dict, key: dict) -> dict[int, dict]:
+    """Trace properties of a frame (the Python twin of renderFrame in assets/dashboard.js)."""
+    events = key["events"]
+    updates: dict[int, dict] = {
+        TRACE_ZONES: {"z": frame["z"]},
+        TRACE_FRONT: _join(key["edges"]["lon"], key["edges"]["lat"], frame["front"]),
+        TRACE_CHANGED: frame["changed"],
+        TRACE_CHANGED_PLACES: frame["moved"],
+        TRACE_PRESENCE: {
+            "lon": [events["lon"][r] for r in frame["presence"]],
+            "lat": [events["lat"][r] for r in frame["presence"]],
+            "hovertext": [f"{events['actor'][r]}: {events['hover'][r]}" for r in frame["presence"]],
+        },
+    }
+    for offset, kind in enumerate(key["event_types"]):
+        rows = [
+            r for r in frame["events"] if events["kind"][r] == kind and events["lon"][r] is not None
+        ]
+        update = {
+            "lon": [events["lon"][r] for r in rows],
+            "lat": [events["lat"][r] for r in rows],
+            "hovertext": [events["hover"][r] for r in rows],
+            "customdata": [events["id"][r] for r in rows],
+        }
+        if kind == "control_change":
+            update["marker.color"] = [events["colour"][r] for r in rows]
+        updates[TRACE_EVENTS + offset] = update
+    return updates

@@ -1,0 +1,185 @@
+"""The map's date-dependent layers: zones, places, events, foreign presence and the legend.
+
+Each trace is built empty (or uncoloured) here; `figures.map_figure_dict` then fills in what
+a date shows with the very values the dashboard's per-date frames carry.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.core.factions import FACTIONS, NO_DATA_COLOUR
+from dashboard.core.view import MapView
+from dashboard.figures.frames import CHANGE_COLOUR, faction_name
+from dashboard.figures.geometry import MapBase, map_base
+from dashboard.figures.labels import place_labels
+from dashboard.io.dataset import Dataset
+
+__all__ = [
+    "EVENT_SYMBOLS",
+    "EXTRA_LAYERS",
+    "changed_places_trace",
+    "event_trace",
+    "legend_traces",
+    "places_trace",
+    "presence_trace",
+    "zone_colourscale",
+    "zones_trace",
+]
+
+EVENT_SYMBOLS = {
+    "control_change": "circle",
+    "battle": "x",
+    "airstrike": "triangle-down",
+    "agreement": "square",
+    "talks": "diamond",
+    "announcement": "circle-open",
+    "other": "cross",
+}
+# Layers of our own beside view.LAYER_NAMES: more kinds of places.
+EXTRA_LAYERS = {"sites": "Bases, crossings, camps, oil fields", "villages": "Villages"}
+_SITE_KINDS = ("airbase", "base", "camp", "crossing", "dam", "oil_field")
+_PRESENCE_COLOUR = "#0B5394"
+_HALO = "1px 1px 1px #fff, -1px -1px 1px #fff, 1px -1px 1px #fff, -1px 1px 1px #fff"
+
+
+def zone_colourscale() -> list:
+    """A stepped colourscale: z = faction index, z = len(FACTIONS) for no data."""
+    colours = [f.colour for f in FACTIONS] + [NO_DATA_COLOUR]
+    n = len(colours)
+    scale = []
+    for i, colour in enumerate(colours):
+        scale += [[i / n, colour], [(i + 1) / n, colour]]
+    return scale
+
+
+def zones_trace(base: MapBase, view: MapView) -> dict:
+    """The atoms as one choropleth, all 'no data' until a date colours them."""
+    features = base.atoms_geojson["features"]
+    return dict(
+        type="choropleth",
+        geojson=base.atoms_geojson,
+        locations=[f["id"] for f in features],
+        z=[len(FACTIONS)] * len(features),
+        zmin=0,
+        zmax=len(FACTIONS),
+        colorscale=zone_colourscale(),
+        showscale=False,
+        marker={"line": {"width": 0}},
+        text=base.atom_names,
+        hovertemplate="%{text}<extra></extra>",
+        name="Control zones",
+        showlegend=False,
+        visible="zones" in view.layers,
+    )
+
+
+def _markers(name: str, marker: dict, visible, **more) -> dict:
+    return dict(
+        type="scattergeo",
+        lon=[],
+        lat=[],
+        mode="markers",
+        marker=marker,
+        hoverinfo="text",
+        name=name,
+        visible=visible,
+        **more,
+    )
+
+
+def changed_places_trace(compare: bool) -> dict:
+    """Rings around the places that changed hands since the compare date."""
+    ring = {"symbol": "circle-open", "size": 14, "color": CHANGE_COLOUR, "line": {"width": 2.5}}
+    return _markers("Changed hands", ring, compare, showlegend=compare)
+
+
+def presence_trace(view: MapView) -> dict:
+    """Foreign bases and deployments reported by the date."""
+    star = {
+        "symbol": "star",
+        "size": 13,
+        "color": _PRESENCE_COLOUR,
+        "line": {"width": 1, "color": "#FFFFFF"},
+    }
+    return _markers(
+        "Foreign presence",
+        star,
+        "presence" in view.layers,
+        textposition="bottom center",
+        textfont={"size": 10, "color": _PRESENCE_COLOUR},
+    )
+
+
+def event_trace(kind: str, view: MapView) -> dict:
+    """Events of one type within the window around the date."""
+    marker = {
+        "symbol": EVENT_SYMBOLS[kind],
+        "size": 9,
+        "color": "#333333",
+        "line": {"width": 1, "color": "#FFFFFF"},
+    }
+    name = f"Event: {kind.replace('_', ' ')}"
+    return _markers(name, marker, "events" in view.layers, legendgroup="events")
+
+
+def places_trace(dataset: Dataset, view: MapView, extent) -> dict:
+    """Named places of the shown kinds, labelled where the labels fit (figure_labels)."""
+    candidates = map_base(dataset.model, dataset.gazetteer).places
+    kinds = candidates["kind"]
+    show = pd.Series(False, index=candidates.index)
+    if "places" in view.layers:
+        show |= kinds.isin(["city", "town"]) | candidates["article"]
+    if "sites" in view.layers:
+        show |= kinds.isin(_SITE_KINDS)
+    if "villages" in view.layers:
+        show |= kinds == "village"
+    if view.focus_place:
+        show |= candidates["place_id"] == view.focus_place
+    labels = place_labels(candidates, extent, view.lang, show)
+    return dict(
+        type="scattergeo",
+        lon=labels.lon,
+        lat=labels.lat,
+        mode="markers+text",
+        text=labels.text,
+        textposition=labels.position,
+        textfont={"size": labels.font_size, "color": "#111111", "shadow": _HALO},
+        marker={
+            "size": labels.marker_size,
+            "color": "#FFFFFF",
+            "line": {"width": 1.2, "color": "#111111"},
+        },
+        customdata=labels.place_id,
+        hovertext=[t or p for t, p in zip(labels.text, labels.place_id, strict=True)],
+        hoverinfo="text",
+        name="Places",
+        showlegend=False,
+        visible=True,
+    )
+
+
+def legend_traces(view: MapView) -> list:
+    """Legend-only squares, one per faction and one for no data."""
+    traces = []
+    for index in [*range(len(FACTIONS)), -1]:
+        colour = FACTIONS[index].colour if index >= 0 else NO_DATA_COLOUR
+        square = {
+            "symbol": "square",
+            "size": 12,
+            "color": colour,
+            "line": {"width": 1, "color": "#777777"},
+        }
+        traces.append(
+            dict(
+                type="scattergeo",
+                lon=[None],
+                lat=[None],
+                mode="markers",
+                marker=square,
+                name=faction_name(index, view.lang),
+                legendgroup="factions",
+                hoverinfo="skip",
+            )
+        )
+    return traces

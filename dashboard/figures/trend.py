@@ -1,0 +1,118 @@
+"""The charts beside the map: the trend of what each faction held, and the slider's histogram."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.core.factions import FACTIONS
+from dashboard.core.stats import held_series, series_dates
+from dashboard.figures.frames import faction_name
+from dashboard.figures.geometry import _ByIdentity
+from dashboard.io.dataset import Dataset
+
+__all__ = ["METRICS", "event_histogram", "trend_figure", "trend_series"]
+
+METRICS = {"area_km2": "Area (km²)", "population": "Population"}
+DATE_MARK_COLOUR = "#D6008F"
+
+
+@lru_cache(maxsize=4)
+def _series(key: _ByIdentity) -> pd.DataFrame:
+    """Weekly area and population held by each faction over the coverage (computed once)."""
+    model = key.model
+    start, end = model.table.coverage
+    dates = series_dates(start, end, "week")
+    if dates[-1] != end:
+        dates = dates.append(pd.DatetimeIndex([end]))
+    return held_series(model, dates)
+
+
+def trend_series(dataset: Dataset) -> pd.DataFrame:
+    """Long table date, faction, area_km2, population, localities (cached per model)."""
+    return _series(_ByIdentity(dataset.model))
+
+
+def trend_figure(
+    dataset: Dataset, date: pd.Timestamp, metric: str = "area_km2", lang: str = "en"
+) -> go.Figure:
+    """Stacked area held by each faction through time, with the chosen date marked.
+
+    The dashboard moves its own marker over the chart as the date changes (assets/dashboard.js)
+    rather than patching this figure's shape, which would redraw the whole chart each step.
+    """
+    series = trend_series(dataset)
+    figure = go.Figure()
+    for index, faction in enumerate(FACTIONS):
+        rows = series[series["faction"] == faction.code]
+        if rows.empty or not rows[metric].any():
+            continue
+        figure.add_trace(
+            go.Scatter(
+                x=rows["date"],
+                y=rows[metric],
+                mode="lines",
+                stackgroup="held",
+                line={"width": 0.5, "color": faction.colour},
+                fillcolor=faction.colour,
+                name=faction_name(index, lang),
+                hovertemplate="%{y:,.0f}<extra>%{fullData.name}</extra>",
+            )
+        )
+    figure.update_layout(
+        margin={"l": 56, "r": 8, "t": 8, "b": 28},
+        height=220,
+        showlegend=False,
+        hovermode="x unified",
+        paper_bgcolor="#FFFFFF",
+        plot_bgcolor="#FFFFFF",
+        font={"family": "DejaVu Sans, Arial, sans-serif", "size": 11},
+        yaxis={"title": {"text": METRICS[metric]}, "gridcolor": "#E5E5E5", "fixedrange": True},
+        xaxis={"fixedrange": True},
+        shapes=[_date_line(date)],
+    )
+    return figure
+
+
+def _date_line(date: pd.Timestamp) -> dict:
+    return {
+        "type": "line",
+        "xref": "x",
+        "yref": "paper",
+        "x0": f"{date:%Y-%m-%d}",
+        "x1": f"{date:%Y-%m-%d}",
+        "y0": 0,
+        "y1": 1,
+        "line": {"color": DATE_MARK_COLOUR, "width": 2},
+    }
+
+
+def event_histogram(dataset: Dataset) -> go.Figure:
+    """Events a week over the coverage: a strip drawn above the date slider."""
+    events = dataset.model.events
+    start, end = dataset.table.coverage
+    weeks = events.groupby(pd.Grouper(key="date", freq="7D", origin=start)).size()
+    figure = go.Figure(
+        go.Bar(
+            x=weeks.index + pd.Timedelta(days=3.5),
+            y=np.log1p(weeks.to_numpy()),  # a log scale keeps quiet weeks visible
+            customdata=weeks.to_numpy(),
+            marker={"color": "#7A7A7A"},
+            width=6 * 86_400_000,
+            hovertemplate="week of %{x|%-d %b %Y}: %{customdata} events<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        height=36,
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        xaxis={"visible": False, "range": [start, end], "fixedrange": True},
+        yaxis={"visible": False, "fixedrange": True},
+        bargap=0,
+        showlegend=False,
+    )
+    return figure

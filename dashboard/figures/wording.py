@@ -1,0 +1,104 @@
+"""The words an exported map prints, in English and Arabic: title, dates, legend and footer."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from dashboard.core.factions import faction
+
+__all__ = [
+    "NOTE",
+    "embed_rtl",
+    "faction_label",
+    "format_area",
+    "format_date",
+    "isolate_ltr",
+    "text",
+]
+
+NOTE = "Zones are approximations derived from locality control"
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Territorial control in Syria",
+        "compare": "changes since {date} highlighted",
+        "legend": "Area held in Syria, {date}",
+        "none": "No data",
+        "front": "Front line",
+        "note": NOTE,
+        "data": "Data version {digest}; events {first} to {last}",
+        "credits": "Credits",
+    },
+    "ar": {
+        "title": "مناطق السيطرة في سوريا",
+        "compare": "مع إبراز التغييرات منذ {date}",
+        "legend": "المساحة المسيطر عليها في سوريا، {date}",
+        "none": "لا بيانات",
+        "front": "خط الجبهة",
+        "note": "المناطق تقديرية مستمدة من السيطرة على البلدات",
+        "data": "إصدار البيانات {digest}؛ الأحداث من {first} إلى {last}",
+        "credits": "المصادر",
+    },
+}
+
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+# Levantine month names, as used in Syria.
+_MONTHS_AR = (
+    "كانون الثاني",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين الأول",
+    "تشرين الثاني",
+    "كانون الأول",
+)
+
+
+def isolate_ltr(value: object) -> str:
+    """Latin text or numbers kept left-to-right inside Arabic (Unicode isolates)."""
+    return f"\u2066{value}\u2069"
+
+
+def embed_rtl(line: str) -> str:
+    """A line laid out right-to-left whatever the page's direction (Unicode embedding)."""
+    return f"\u202b{line}\u202c"
+
+
+def text(key: str, lang: str = "en", **values: object) -> str:
+    """One phrase in `lang` ("en" or "ar"), with its {placeholders} filled in."""
+    if lang == "ar":
+        values = {k: v if _ARABIC.search(str(v)) else isolate_ltr(v) for k, v in values.items()}
+    return _TEXT.get(lang, _TEXT["en"])[key].format(**values)
+
+
+def format_date(date: object, lang: str = "en") -> str:
+    """'1 June 2017' (or its Arabic form)."""
+    stamp = pd.Timestamp(date)
+    months = _MONTHS_AR if lang == "ar" else _MONTHS_EN
+    return f"{stamp.day} {months[stamp.month - 1]} {stamp.year}"
+
+
+def format_area(area_km2: float, share: float) -> str:
+    """'62,300 km² (34%)': areas rounded to 100 km², shares to whole percent."""
+    rounded = round(area_km2, -2) if area_km2 >= 1000 else round(area_km2)
+    percent = f"{share:.0%}" if share >= 0.005 or share == 0 else "<1%"
+    return f"{rounded:,.0f} km² ({percent})"
+
+
+def faction_label(code: str, lang: str = "en") -> str:
+    """A faction's display name; 'none' is the no-data label."""
+    if code == "none":
+        return text("none", lang)
+    entry = faction(code)
+    return entry.name_ar if lang == "ar" else entry.name

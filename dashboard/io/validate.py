@@ -1,0 +1,297 @@
+"""Check a raw event table against the schema and the gazetteer.
+
+Every finding names the file, row and column. The result carries a clean table (typed dates,
+resolved places and coordinates) only when there are no errors.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from dashboard.core.gazetteer import Gazetteer
+from dashboard.core.schema import (
+    COLUMNS,
+    CONFIDENCE_LEVELS,
+    DATE_PRECISIONS,
+    EVENT_TYPES,
+    FACTION_CODES,
+    REQUIRED_COLUMNS,
+)
+from dashboard.errors import Problem
+
+__all__ = ["MAP_BOUNDS", "ValidationResult", "parse_date", "validate_table"]
+
+# lon_min, lat_min, lon_max, lat_max of the map (Syria and its borders).
+MAP_BOUNDS = (34.0, 31.0, 44.0, 38.5)
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_URL = re.compile(r"^https?://\S+$")
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """The problems found, and the clean table when there is no error."""
+
+    problems: list[Problem]
+    table: pd.DataFrame | None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def parse_date(text: str) -> tuple[pd.Timestamp | None, str | None, str | None]:
+    """Parse an ISO date, month or year: (timestamp, implied precision, error message)."""
+    match = _DATE.match(text.strip())
+    if not match:
+        return None, None, f"cannot read {text!r} as a date; write YYYY-MM-DD"
+    year, month, day = (int(g) if g else None for g in match.groups())
+    precision = "day" if day else "month" if month else "year"
+    try:
+        stamp = pd.Timestamp(year=year, month=month or 1, day=day or 1)
+    except ValueError:
+        return None, None, f"{text!r} is not a real date"
+    return stamp, precision, None
+
+
+class _Checker:
+    """Collects problems for one table; each check method handles one column."""
+
+    def __init__(self, raw: pd.DataFrame, gazetteer: Gazetteer, source: str) -> None:
+        self.raw = raw
+        self.gazetteer = gazetteer
+        self.source = source
+        self.offset = int(raw.attrs.get("row_offset", 2))
+        self.problems: list[Problem] = []
+        self._columns: dict[str, pd.Series] = {}
+
+    def add(self, index: int | None, column: str | None, message: str, severity="error") -> None:
+        row = None if index is None else int(index) + self.offset
+        self.problems.append(Problem(self.source, row, column, severity, message))
+
+    def column(self, name: str) -> pd.Series:
+        """A column as stripped text ("" where missing); computed once."""
+        if name not in self._columns:
+            if name in self.raw:
+                values = self.raw[name].fillna("").astype(str).str.strip()
+            else:
+                values = pd.Series("", index=self.raw.index, dtype=object)
+            self._columns[name] = values
+        return self._columns[name]
+
+
+def validate_table(
+    raw: pd.DataFrame, gazetteer: Gazetteer, source: str = "<table>"
+) -> ValidationResult:
+    """Validate a raw table; see the module docstring."""
+    check = _Checker(raw.reset_index(drop=True), gazetteer, source)
+    for note in raw.attrs.get("read_notes", []):
+        check.add(None, None, note, "warning")
+    if not _check_columns(check):
+        return ValidationResult(check.problems, None)
+    if check.raw.empty:
+        check.add(None, None, "the table has a header but no rows")
+        return ValidationResult(check.problems, None)
+    table = pd.DataFrame(index=check.raw.index)
+    table["event_id"] = _check_ids(check)
+    table["date"], table["date_precision"] = _check_dates(check)
+    table["event_type"] = _check_vocabulary(check, "event_type", EVENT_TYPES, required=True)
+    table["controller_after"] = _check_controllers(check, table["event_type"])
+    table["confidence"] = _check_vocabulary(check, "confidence", CONFIDENCE_LEVELS).replace(
+        "", "medium"
+    )
+    _check_locations(check, table)
+    _check_sources(check, table)
+    for name in ("actor", "description"):
+        table[name] = check.column(name)
+    extras = [c for c in check.raw.columns if c not in COLUMNS and c not in table]
+    for name in extras:
+        table[name] = check.raw[name]
+    problems = sorted(check.problems, key=lambda p: (p.row or 0, p.severity != "error"))
+    if any(p.severity == "error" for p in problems):
+        return ValidationResult(problems, None)
+    table = table.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
+    return ValidationResult(problems, table)
+
+
+def _check_columns(check: _Checker) -> bool:
+    present = set(check.raw.columns)
+    ok = True
+    for name in REQUIRED_COLUMNS:
+        if name not in present:
+            close = difflib.get_close_matches(name, list(present), n=1, cutoff=0.7)
+            hint = f" (is {close[0]!r} meant to be {name!r}?)" if close else ""
+            if len(present) == 1 and not close:
+                hint = " (only one column was found: is the delimiter right?)"
+            check.add(None, name, f"required column {name!r} is missing{hint}")
+            ok = False
+    has_location = present & {"place", "lat", "lon", "geometry"}
+    if not has_location:
+        check.add(None, "place", "no location column: give place, or lat and lon, or a geometry")
+        ok = False
+    return ok
+
+
+def _check_ids(check: _Checker) -> pd.Series:
+    ids = check.column("event_id")
+    for index in ids.index[ids == ""]:
+        check.add(index, "event_id", "empty event_id")
+    seen: dict[str, int] = {}
+    for index, value in ids.items():
+        if value and value in seen:
+            first = seen[value] + check.offset
+            check.add(index, "event_id", f"duplicate event_id {value!r} (first on row {first})")
+        seen.setdefault(value, index)
+    return ids
+
+
+def _check_dates(check: _Checker) -> tuple[pd.Series, pd.Series]:
+    dates = pd.Series(pd.NaT, index=check.raw.index, dtype="datetime64[ns]")
+    given = check.column("date_precision")
+    precision = given.copy()
+    for index, text in check.column("date").items():
+        if not text:
+            check.add(index, "date", "empty date")
+            continue
+        stamp, implied, error = parse_date(text)
+        if error:
+            check.add(index, "date", error)
+            continue
+        dates[index] = stamp
+        if not given[index]:
+            precision[index] = implied
+        elif given[index] not in DATE_PRECISIONS:
+            check.add(index, "date_precision", _unknown(given[index], DATE_PRECISIONS))
+        elif DATE_PRECISIONS.index(given[index]) < DATE_PRECISIONS.index(implied):
+            check.add(
+                index, "date_precision", f"says {given[index]!r} but the date is only {text!r}"
+            )
+        if stamp > pd.Timestamp.now() + pd.Timedelta(days=1):
+            check.add(index, "date", f"{text} is in the future", "warning")
+    return dates, precision
+
+
+def _unknown(value: str, allowed: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(value.lower(), allowed, n=1, cutoff=0.5)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown value {value!r} (allowed: {', '.join(allowed)}){hint}"
+
+
+def _check_vocabulary(
+    check: _Checker, name: str, allowed: tuple[str, ...], required: bool = False
+) -> pd.Series:
+    values = check.column(name)
+    for index, value in values.items():
+        if not value:
+            if required:
+                check.add(index, name, f"empty {name}")
+        elif value not in allowed:
+            check.add(index, name, _unknown(value, allowed))
+    return values
+
+
+def _check_controllers(check: _Checker, event_types: pd.Series) -> pd.Series:
+    values = _check_vocabulary(check, "controller_after", FACTION_CODES)
+    missing = (event_types == "control_change") & (values == "")
+    for index in values.index[missing]:
+        check.add(index, "controller_after", "a control_change needs controller_after")
+    return values
+
+
+def _check_locations(check: _Checker, table: pd.DataFrame) -> None:
+    places = check.column("place")
+    lat_text, lon_text = check.column("lat"), check.column("lon")
+    lat = pd.to_numeric(lat_text.replace("", np.nan), errors="coerce")
+    lon = pd.to_numeric(lon_text.replace("", np.nan), errors="coerce")
+    geometry = (
+        check.raw["geometry"] if "geometry" in check.raw else pd.Series(None, index=lat.index)
+    )
+    for name, text, value in (("lat", lat_text, lat), ("lon", lon_text, lon)):
+        for index in text.index[(text != "") & value.isna()]:
+            check.add(index, name, f"cannot read {text[index]!r} as a number")
+    given = lat.notna() | lon.notna()
+    names = places[places != ""]
+    resolved = {name: check.gazetteer.lookup(name) for name in names.unique()}
+    place_ids = names.map(resolved)
+    for index in place_ids.index[place_ids.isna()]:
+        suggestions = check.gazetteer.suggest(places[index])
+        hint = f"; did you mean {', '.join(map(repr, suggestions))}?" if suggestions else ""
+        check.add(index, "place", f"unknown place {places[index]!r}{hint}")
+    place_ids = place_ids.dropna()
+    gazetteer = check.gazetteer.places
+    display = place_ids.map(gazetteer["name"])
+    table["place_id"] = place_ids.reindex(table.index).astype(object).fillna("")
+    table["place"] = display.reindex(table.index).astype(object).fillna("")
+    fill = place_ids.index[~given[place_ids.index]]
+    lat[fill] = gazetteer["lat"].reindex(place_ids[fill]).to_numpy(float)
+    lon[fill] = gazetteer["lon"].reindex(place_ids[fill]).to_numpy(float)
+    for index in lat.index[given | (places == "")]:
+        _check_point(check, index, lat[index], lon[index], geometry[index])
+    table["lat"] = lat
+    table["lon"] = lon
+    table["geometry"] = [
+        g if _is_geometry(g) and g.geom_type != "Point" else None for g in geometry
+    ]
+    for index, shape in enumerate(geometry):
+        if _is_geometry(shape) and shape.geom_type == "Point" and pd.isna(table.at[index, "lat"]):
+            table.at[index, "lon"], table.at[index, "lat"] = shape.x, shape.y
+
+
+def _is_geometry(value: object) -> bool:
+    return value is not None and hasattr(value, "geom_type") and not value.is_empty
+
+
+def _check_point(check: _Checker, index: int, lat: float, lon: float, shape: object) -> None:
+    has_lat, has_lon = pd.notna(lat), pd.notna(lon)
+    if has_lat != has_lon:
+        check.add(index, "lat" if has_lon else "lon", "give both lat and lon, or neither")
+        return
+    if not has_lat:
+        if not _is_geometry(shape) and not check.column("place")[index]:
+            check.add(index, "place", "no location: give place, or lat and lon, or a geometry")
+        return
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        check.add(index, "lat", f"lat {lat} / lon {lon} is not a position on Earth")
+        return
+    lon_min, lat_min, lon_max, lat_max = MAP_BOUNDS
+    inside = lon_min <= lon <= lon_max and lat_min <= lat <= lat_max
+    if not inside and lon_min <= lat <= lon_max and lat_min <= lon <= lat_max:
+        check.add(
+            index, "lat", f"lat {lat} and lon {lon} look swapped (Syria is near lat 35, lon 38)"
+        )
+    elif not inside and not check.column("place")[index]:
+        check.add(index, "lat", f"lat {lat}, lon {lon} is outside the map of Syria", "warning")
+
+
+def _check_sources(check: _Checker, table: pd.DataFrame) -> None:
+    for name in ("source_title", "source_publisher", "source_url"):
+        table[name] = check.column(name)
+    table["source_date"] = check.column("source_date")
+    has_source = (table["source_title"] != "") | (table["source_url"] != "")
+    for index in table.index[~has_source]:
+        check.add(
+            index, "source_title", "row has no source: give source_title (and publisher, date, URL)"
+        )
+    for index in table.index[has_source & (table["source_publisher"] == "")]:
+        check.add(index, "source_publisher", "source has no publisher", "warning")
+    for index, text in table["source_date"].items():
+        if not text:
+            if has_source[index]:
+                check.add(index, "source_date", "source has no date", "warning")
+            continue
+        stamp, _, error = parse_date(text[:10])
+        if error:
+            check.add(index, "source_date", error)
+        elif stamp > pd.Timestamp.now() + pd.Timedelta(days=1):
+            check.add(index, "source_date", f"{text} is in the future", "warning")
+    for index, url in table["source_url"].items():
+        if url and not _URL.match(url):
+            check.add(index, "source_url", f"{url!r} is not an http(s) URL", "warning")

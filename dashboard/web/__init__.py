@@ -1,0 +1,1 @@
+"""The browser dashboard: everything that imports Dash or Flask lives here."""

@@ -1,0 +1,98 @@
+"""The Dash app factory: load the data once (read-only), build the page, attach callbacks."""
+
+from __future__ import annotations
+
+import html
+import json
+
+import dash
+import flask
+
+from dashboard.figures.frames import map_key
+from dashboard.figures.geometry import map_base
+from dashboard.figures.map import trend_series
+from dashboard.io.dataset import load_dataset
+from dashboard.io.paths import ASSETS_DIR
+from dashboard.settings import Settings
+from dashboard.web import ids
+from dashboard.web.callbacks.map import register
+from dashboard.web.callbacks.uploads import SESSION_KEY_ROUTE, register_uploads
+from dashboard.web.data_panels import data_section
+from dashboard.web.page import page
+from dashboard.web.sessions import Sessions
+from dashboard.web.uploads import content_limit
+
+__all__ = ["create_app"]
+
+
+def create_app(settings: Settings | None = None) -> dash.Dash:
+    """A dashboard over the settings' data; every worker built this way answers alike."""
+    settings = settings or Settings()
+    dataset = load_dataset(settings)
+    sessions = Sessions(dataset, settings)
+    dates = sessions.bundled.calendar
+    map_base(dataset.model, dataset.gazetteer)  # build the drawing caches before serving
+    trend_series(dataset)
+    app = dash.Dash(
+        __name__,
+        assets_folder=str(ASSETS_DIR),
+        title="Syria control map",
+        update_title=None,
+        serve_locally=True,
+    )
+    data = data_section(dataset.table, sessions.bundled.labels, float(settings.max_upload_mb))
+    app.layout = page(dataset, dates, int(settings.play_interval_ms), data)
+    register(app, sessions, settings)
+    register_uploads(app, sessions, settings)
+    _serve_uploads(app.server, sessions, settings)
+    app.index_string = _with_key(app.index_string, dataset, dates, settings)
+    return app
+
+
+def page_key(dataset, dates, settings: Settings) -> dict:
+    """The map frames' static key of a dataset, with its calendar start and the play rate."""
+    return {
+        **map_key(dataset),
+        "start": f"{dates.start:%Y-%m-%d}",
+        "play_ms": settings.play_interval_ms,
+    }
+
+
+def _serve_uploads(server: flask.Flask, sessions: Sessions, settings: Settings) -> None:
+    """Refuse oversize requests politely, and serve each upload session's map key."""
+    server.config["MAX_CONTENT_LENGTH"] = content_limit(settings)
+
+    def too_large(_error):
+        limit = f"{float(settings.max_upload_mb):g} MB"
+        return flask.jsonify(error=f"Too large: uploads are limited to {limit}."), 413
+
+    def session_key():
+        key = {"sha": flask.request.args.get("sha"), "name": flask.request.args.get("name")}
+        session = sessions.session(key)
+        if session is sessions.bundled:
+            return flask.jsonify(error="no such upload"), 404
+        body = json.dumps(page_key(session.dataset, session.calendar, settings))
+        return flask.Response(body, mimetype="application/json")
+
+    server.register_error_handler(413, too_large)
+    server.add_url_rule(SESSION_KEY_ROUTE, "session_key", session_key)
+
+
+def _with_key(index: str, dataset, dates, settings: Settings) -> str:
+    """The page template with the map frames' static key as `window.syriaKey`.
+
+    It is sent once with the page, outside Dash's component state: a large object that never
+    changes would otherwise be compared on every update (see map_frames.py). An upload
+    session's key is fetched from SESSION_KEY_ROUTE instead (upload_callbacks.py).
+    """
+    key = page_key(dataset, dates, settings)
+    text = json.dumps(key, ensure_ascii=False).replace("</", "<\\/")
+    script = "<script>window.syriaKey = " + text + ";</script>\n"
+    return index.replace("{%app_entry%}", script + "{%app_entry%}" + _place_names(dataset))
+
+
+def _place_names(dataset) -> str:
+    """The search box's suggestions as a plain <datalist>, outside Dash's component tree."""
+    names = sorted(set(dataset.gazetteer.places["name"]))
+    options = "".join(f'<option value="{html.escape(n, quote=True)}">' for n in names)
+    return f'\n<datalist id="{ids.SEARCH_LIST}">{options}</datalist>\n'

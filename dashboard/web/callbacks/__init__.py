@@ -1,0 +1,1 @@
+"""The dashboard's callbacks: wiring only; the logic lives in `dashboard.web.steps` and panels."""

@@ -1,0 +1,176 @@
+"""The dashboard's callbacks: each unpacks its inputs, calls a named function and returns."""
+
+from __future__ import annotations
+
+import dash
+from dash import ClientsideFunction, Input, Output, State, ctx, no_update
+
+from dashboard.figures.map import map_figure_dict, trend_figure
+from dashboard.settings import Settings
+from dashboard.web import ids
+from dashboard.web.sessions import Sessions
+from dashboard.web.state import parse_query, state_view
+from dashboard.web.steps import find_place, state_from_controls, step_frame, typed_date
+
+__all__ = ["register"]
+
+_CONTROLS = [
+    Input(ids.SLIDER, "value"),
+    Input(ids.COMPARE_ON, "value"),
+    Input(ids.COMPARE_DATE, "value"),
+    Input(ids.FOCUS, "data"),
+    Input(ids.LAYERS, "value"),
+    Input(ids.LANG, "value"),
+]
+
+
+def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
+    """Attach every callback to `app`; each session's data is shared read-only.
+
+    Callbacks find their data through `sessions` with the page's upload key (ids.ACTIVE_DATA).
+    """
+    window = int(settings.event_window_days)
+    dataset = sessions.bundled.dataset  # only for what uploads cannot change: the gazetteer
+
+    def state(key, *controls):
+        return state_from_controls(sessions.session(key).calendar, *controls)
+
+    @app.callback(
+        Output(ids.SLIDER, "value"),
+        Output(ids.COMPARE_ON, "value"),
+        Output(ids.COMPARE_DATE, "value"),
+        Output(ids.FOCUS, "data"),
+        Output(ids.LAYERS, "value"),
+        Output(ids.LANG, "value"),
+        Output(ids.NOTICE, "children"),
+        Input(ids.URL, "pathname"),
+        State(ids.URL, "search"),
+        State(ids.ACTIVE_DATA, "data"),
+    )
+    def restore_from_url(_pathname, search, key):
+        session = sessions.session(key)
+        calendar = session.calendar
+        wanted, notices = parse_query(search, session.dataset, calendar)
+        compare = wanted["compare"]
+        return (
+            calendar.day(wanted["date"]),
+            ["on"] if compare else [],
+            compare or "",
+            wanted["place"],
+            wanted["layers"],
+            wanted["lang"],
+            " ".join(notices),
+        )
+
+    @app.callback(
+        Output(ids.FRAME, "data"),
+        *_CONTROLS,
+        Input(ids.MAP, "clickData"),
+        Input(ids.ACTIVE_DATA, "data"),
+    )
+    def send_frame(*controls_click_key):
+        *controls, click, key = controls_click_key
+        return step_frame(sessions.dataset_for(key), state(key, *controls), click, window)
+
+    @app.callback(
+        Output(ids.MAP, "figure"),
+        *_CONTROLS[1:],
+        Input(ids.ACTIVE_DATA, "data"),
+        State(ids.SLIDER, "value"),
+    )
+    def show_map(compare_on, compare_date, focus, layers, lang, key, day):
+        view = state_view(state(key, day, compare_on, compare_date, focus, layers, lang))
+        return map_figure_dict(sessions.dataset_for(key), view, window)
+
+    app.clientside_callback(
+        ClientsideFunction("syria", "renderFrame"),
+        Output(ids.MAP, "figure", allow_duplicate=True),
+        Output(ids.DATE_LABEL, "children"),
+        Output(ids.DATE_INPUT, "value"),
+        Output(ids.URL, "search"),
+        Output(ids.COMPARE_SUMMARY, "children"),
+        Output(ids.WHY, "children"),
+        Input(ids.FRAME, "data"),
+        State(ids.MAP, "figure"),
+        State(ids.LANG, "value"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output(ids.TREND, "figure"),
+        Input(ids.METRIC, "value"),
+        Input(ids.LANG, "value"),
+        Input(ids.ACTIVE_DATA, "data"),
+        State(ids.SLIDER, "value"),
+    )
+    def show_trend(metric, lang, key, day):
+        session = sessions.session(key)
+        return trend_figure(session.dataset, session.calendar.date(day), metric, lang)
+
+    @app.callback(
+        Output(ids.SLIDER, "value", allow_duplicate=True),
+        Output(ids.NOTICE, "children", allow_duplicate=True),
+        Input(ids.PREV_CHANGE, "n_clicks"),
+        Input(ids.NEXT_CHANGE, "n_clicks"),
+        Input(ids.DATE_INPUT, "n_submit"),
+        Input(ids.DATE_INPUT, "n_blur"),
+        Input(ids.TREND, "clickData"),
+        State(ids.SLIDER, "value"),
+        State(ids.DATE_INPUT, "value"),
+        State(ids.ACTIVE_DATA, "data"),
+        prevent_initial_call=True,
+    )
+    def set_date(_prev, _next, _submit, _blur, trend_click, day, text, key):
+        calendar = sessions.session(key).calendar
+        trigger = ctx.triggered_id
+        if trigger in (ids.PREV_CHANGE, ids.NEXT_CHANGE):
+            return calendar.next_change(day, 1 if trigger == ids.NEXT_CHANGE else -1), ""
+        if trigger == ids.TREND and trend_click:
+            return calendar.day(calendar.clamp(trend_click["points"][0]["x"][:10])), ""
+        new_day, notice = typed_date(calendar, text, day)
+        return (no_update if new_day == day else new_day), notice
+
+    @app.callback(
+        Output(ids.FOCUS, "data", allow_duplicate=True),
+        Output(ids.NOTICE, "children", allow_duplicate=True),
+        Output(ids.SEARCH, "value"),
+        Input(ids.SEARCH, "n_submit"),
+        Input(ids.SEARCH_GO, "n_clicks"),
+        Input(ids.RESET, "n_clicks"),
+        State(ids.SEARCH, "value"),
+        prevent_initial_call=True,
+    )
+    def search_place(_submit, _go, _reset, text):
+        if ctx.triggered_id == ids.RESET:
+            return None, "", ""
+        place, notice = find_place(dataset, text)
+        return (place or no_update), notice, no_update
+
+    @app.callback(
+        Output(ids.DOWNLOAD, "data"),
+        Output(ids.NOTICE, "children", allow_duplicate=True),
+        Input(ids.DOWNLOAD_BUTTON, "n_clicks"),
+        State(ids.DOWNLOAD_FORMAT, "value"),
+        State(ids.ACTIVE_DATA, "data"),
+        *(State(c.component_id, c.component_property) for c in _CONTROLS),
+        prevent_initial_call=True,
+    )
+    def download_map(_clicks, fmt, key, *controls):
+        from dashboard.export import ExportError
+        from dashboard.web.download import download_data
+
+        try:
+            view = state_view(state(key, *controls))
+            return download_data(sessions.dataset_for(key), view, fmt), ""
+        except ExportError as exc:
+            return no_update, str(exc)
+
+    app.clientside_callback(
+        ClientsideFunction("syria", "play"),
+        Output(ids.PLAY, "children"),
+        Output(ids.PLAY, "aria-pressed"),
+        Input(ids.PLAY, "n_clicks"),
+        Input(ids.SPEED, "value"),
+        Input(ids.RATE, "value"),
+        Input(ids.SLIDER, "max"),
+    )

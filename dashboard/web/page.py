@@ -1,0 +1,272 @@
+"""The page: header with search and language, the map, time controls, side panels, footer."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard.core.calendar import Calendar
+from dashboard.core.view import LAYER_NAMES
+from dashboard.figures.map import EXTRA_LAYERS, event_histogram
+from dashboard.io.dataset import Dataset
+from dashboard.web import ids
+from dashboard.web.panels import footer
+from dashboard.web.state import DASHBOARD_LAYERS
+
+__all__ = ["GRAPH_CONFIG", "page"]
+
+GRAPH_CONFIG = {
+    "topojsonURL": "/assets/topojson/",
+    "displaylogo": False,
+    "scrollZoom": True,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+}
+_LAYER_ORDER = (
+    "zones",
+    "front_lines",
+    "places",
+    "sites",
+    "villages",
+    "events",
+    "presence",
+    "governorates",
+    "rivers",
+)
+SPEEDS = {"1": "1 day", "7": "1 week", "30": "1 month"}  # days a play step
+
+
+def _header(dataset: Dataset) -> html.Header:
+    return html.Header(
+        [
+            html.H1("Syria: who controlled what, and when"),
+            html.Div(
+                [
+                    html.Label("Find a place", htmlFor=ids.SEARCH, className="visually-hidden"),
+                    dcc.Input(
+                        id=ids.SEARCH,
+                        type="search",
+                        placeholder="Find a place (any spelling)",
+                        list=ids.SEARCH_LIST,
+                        debounce=True,
+                        autoComplete="off",
+                    ),
+                    html.Button("Go", id=ids.SEARCH_GO, n_clicks=0),
+                    html.Button("Reset view", id=ids.RESET, n_clicks=0),
+                    dcc.RadioItems(
+                        id=ids.LANG,
+                        options=[
+                            {"label": "English", "value": "en"},
+                            {"label": "عربي", "value": "ar"},
+                        ],
+                        value="en",
+                        inline=True,
+                        className="lang",
+                    ),
+                ],
+                className="search",
+                role="search",
+            ),
+        ]
+    )
+
+
+def _time_controls(calendar: Calendar, dataset: Dataset, play_ms: int) -> html.Section:
+    return html.Section(
+        [
+            html.Div(
+                [
+                    html.Span(id=ids.DATE_LABEL, className="date-label", **{"aria-live": "polite"}),
+                    html.Button("◀ Prev. change", id=ids.PREV_CHANGE, n_clicks=0),
+                    html.Button("Next change ▶", id=ids.NEXT_CHANGE, n_clicks=0),
+                    html.Button("▶ Play", id=ids.PLAY, n_clicks=0, **{"aria-pressed": "false"}),
+                    dcc.Dropdown(
+                        id=ids.SPEED,
+                        options=[{"label": v, "value": k} for k, v in SPEEDS.items()],
+                        value="1",
+                        clearable=False,
+                        searchable=False,
+                        className="speed",
+                    ),
+                    dcc.Dropdown(
+                        id=ids.RATE,
+                        options=[
+                            {"label": f"{1000 / ms:g}/s", "value": ms}
+                            for ms in (play_ms * 4, play_ms * 2, play_ms)
+                        ]
+                        + [{"label": "max", "value": 0}],
+                        value=play_ms,
+                        clearable=False,
+                        searchable=False,
+                        className="speed",
+                    ),
+                    html.Label("Go to date", htmlFor=ids.DATE_INPUT),
+                    dcc.Input(
+                        id=ids.DATE_INPUT,
+                        type="text",
+                        placeholder="YYYY-MM-DD",
+                        debounce=True,
+                        pattern=r"\d{4}-\d{2}-\d{2}",
+                        size="10",
+                    ),
+                ],
+                className="time-buttons",
+            ),
+            dcc.Graph(
+                id=ids.HISTOGRAM,
+                figure=event_histogram(dataset),
+                config={"displayModeBar": False, "staticPlot": True},
+                className="histogram",
+            ),
+            html.Div(
+                dcc.Slider(
+                    id=ids.SLIDER,
+                    min=0,
+                    max=calendar.last_day,
+                    step=1,
+                    value=calendar.last_day,
+                    marks=calendar.marks(),
+                    updatemode="mouseup",
+                    included=False,
+                    allow_direct_input=False,
+                ),
+                className="slider-wrap",
+            ),
+        ],
+        className="time",
+        **{"aria-label": "Time"},
+    )
+
+
+def _compare() -> html.Div:
+    return html.Div(
+        [
+            html.Label("Compare date", htmlFor=ids.COMPARE_DATE, className="visually-hidden"),
+            dcc.Checklist(
+                id=ids.COMPARE_ON,
+                options=[{"label": "Compare with", "value": "on"}],
+                value=[],
+                inline=True,
+            ),
+            dcc.Input(
+                id=ids.COMPARE_DATE,
+                type="text",
+                placeholder="YYYY-MM-DD",
+                debounce=True,
+                size="10",
+            ),
+            html.Div(id=ids.COMPARE_SUMMARY, className="summary", **{"aria-live": "polite"}),
+        ],
+        className="compare",
+    )
+
+
+def _download() -> html.Div:
+    """Download the current view as a publishable PNG, SVG or PDF (dashboard.export)."""
+    return html.Div(
+        [
+            html.Label("Download format", htmlFor=ids.DOWNLOAD_FORMAT, className="visually-hidden"),
+            dcc.RadioItems(
+                id=ids.DOWNLOAD_FORMAT,
+                options=[{"label": f.upper(), "value": f} for f in ("png", "svg", "pdf")],
+                value="png",
+                inline=True,
+            ),
+            html.Button("Download map", id=ids.DOWNLOAD_BUTTON, n_clicks=0),
+            dcc.Loading(dcc.Download(id=ids.DOWNLOAD), type="dot"),
+        ],
+        className="download",
+    )
+
+
+def _layers() -> html.Details:
+    names = {**LAYER_NAMES, **EXTRA_LAYERS, "places": "Cities and towns"}
+    return html.Details(
+        [
+            html.Summary("Layers"),
+            dcc.Checklist(
+                id=ids.LAYERS,
+                options=[{"label": names[n], "value": n} for n in _LAYER_ORDER],
+                value=list(DASHBOARD_LAYERS),
+            ),
+        ],
+        open=True,
+        className="layers",
+    )
+
+
+def page(dataset: Dataset, calendar: Calendar, play_ms: int, data: html.Section) -> html.Div:
+    """The whole page; state lives in its components, the URL and the tab's session storage."""
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.FOCUS),
+            dcc.Store(id=ids.FRAME),
+            dcc.Store(id=ids.UPLOAD_KEY, storage_type="session"),
+            dcc.Store(id=ids.UPLOAD_REQUEST),
+            dcc.Store(id=ids.ACTIVE_DATA),
+            _header(dataset),
+            html.Div(id=ids.NOTICE, className="notice", role="status"),
+            html.Main(
+                [
+                    html.Section(
+                        [
+                            dcc.Graph(
+                                id=ids.MAP,
+                                config=GRAPH_CONFIG,
+                                className="map",
+                                style={
+                                    "height": "min(calc(100vh - 290px), 80vw)",
+                                    "minHeight": "380px",
+                                },
+                                clear_on_unhover=True,
+                            ),
+                            _time_controls(calendar, dataset, play_ms),
+                            _compare(),
+                            _download(),
+                        ],
+                        className="map-column",
+                    ),
+                    html.Aside(
+                        [
+                            html.Div(id=ids.LEGEND, className="panel"),
+                            _layers(),
+                            html.Section(
+                                [html.H2("Why this colour?"), html.Div(id=ids.WHY)],
+                                className="panel why",
+                            ),
+                            html.Section(
+                                [html.H2("Events around this date"), html.Div(id=ids.EVENTS)],
+                                className="panel",
+                            ),
+                            data,
+                        ],
+                        className="side",
+                    ),
+                ]
+            ),
+            html.Section(
+                [
+                    html.Div(
+                        [
+                            html.H2("Held by each faction"),
+                            dcc.RadioItems(
+                                id=ids.METRIC,
+                                options=[
+                                    {"label": "Area", "value": "area_km2"},
+                                    {"label": "Population", "value": "population"},
+                                ],
+                                value="area_km2",
+                                inline=True,
+                            ),
+                            html.Span("Click the chart to go to a date.", className="muted"),
+                        ],
+                        className="trend-head",
+                    ),
+                    dcc.Graph(id=ids.TREND, config={"displayModeBar": False}),
+                ],
+                className="trend",
+            ),
+            html.Footer(footer(dataset), id=ids.FOOTER),
+        ],
+        className="page",
+    )

@@ -1,0 +1,129 @@
+"""The dashboard's server-side panels: why this colour, the compare summary, the footer.
+
+The legend and the event list are drawn in the browser from each date's frame
+(assets/dashboard.js).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import html
+
+from dashboard.core.factions import FACTIONS, NO_DATA_COLOUR
+from dashboard.core.stats import change_between, net_change
+from dashboard.core.why import Explanation, explain_atom, explain_locality, locality_index
+from dashboard.figures.map import NOTE, TRACE_PLACES, TRACE_ZONES, credits_line
+from dashboard.io.dataset import Dataset
+
+__all__ = [
+    "compare_summary",
+    "explain_click",
+    "footer",
+    "why_panel",
+]
+
+
+def _name(code: str, lang: str) -> str:
+    for faction in FACTIONS:
+        if faction.code == code:
+            return faction.name_ar if lang == "ar" else faction.name
+    return "no data" if code in ("", "none") else code
+
+
+def _swatch(code: str) -> html.Span:
+    colour = next((f.colour for f in FACTIONS if f.code == code), NO_DATA_COLOUR)
+    return html.Span(className="swatch", style={"background": colour})
+
+
+def _source(event: pd.Series) -> html.Span:
+    title = str(event.get("source_title") or "source")
+    publisher = str(event.get("source_publisher") or "")
+    url = str(event.get("source_url") or "")
+    label = f"{title}" + (f" ({publisher})" if publisher else "")
+    if url.startswith(("http://", "https://")):
+        return html.A(label, href=url, target="_blank", rel="noopener", className="source")
+    return html.Span(label, className="source")
+
+
+def explain_click(dataset: Dataset, click: dict | None, date: pd.Timestamp) -> Explanation | None:
+    """Why the clicked place or zone has its colour."""
+    if not click or not click.get("points"):
+        return None
+    point = click["points"][0]
+    model = dataset.model
+    if point.get("curveNumber") == TRACE_ZONES and "location" in point:
+        return explain_atom(model, int(point["location"]), date)
+    if point.get("curveNumber") == TRACE_PLACES and point.get("customdata"):
+        locality = locality_index(model, str(point["customdata"]))
+        if locality is not None:
+            return explain_locality(model, locality, date)
+    if "lon" in point and "lat" in point:
+        atom = model.atom_at(float(point["lon"]), float(point["lat"]))
+        if atom >= 0:
+            return explain_atom(model, atom, date)
+    return None
+
+
+def why_panel(explanation: Explanation | None, lang: str) -> list:
+    """Controller, deciding event with its source, and the place's control timeline."""
+    if explanation is None:
+        return [html.P("Click a place or a zone to see who held it and why.", className="muted")]
+    parts = [
+        html.H3(explanation.place),
+        html.P([_swatch(explanation.controller), " ", _name(explanation.controller, lang)]),
+    ]
+    event = explanation.deciding_event
+    if event is not None:
+        parts.append(
+            html.Div(
+                [
+                    html.Span("Decided by: ", className="muted"),
+                    html.Span(f"{event['date']:%Y-%m-%d} "),
+                    html.Span(str(event.get("description") or "")),
+                    html.Div(["Source: ", _source(event)]),
+                ],
+                className="deciding",
+            )
+        )
+    else:
+        parts.append(html.P("No event decides this area: no data.", className="muted"))
+    if len(explanation.timeline):
+        rows = [
+            html.Tr(
+                [
+                    html.Td(f"{e['date']:%Y-%m-%d}"),
+                    html.Td(
+                        [_swatch(e["controller_after"]), " ", _name(e["controller_after"], lang)]
+                    ),
+                    html.Td(_source(e)),
+                ]
+            )
+            for _, e in explanation.timeline.iterrows()
+        ]
+        parts += [html.H4("Control timeline"), html.Table(html.Tbody(rows), className="timeline")]
+    return parts
+
+
+def compare_summary(dataset: Dataset, start: pd.Timestamp, end: pd.Timestamp, lang: str) -> str:
+    """'SDF +12,300 km², ISIS −14,000 km², 23 localities changed hands' between two dates."""
+    earlier, later = sorted([start, end])
+    localities, moved = change_between(dataset.model, earlier, later)
+    net = net_change(moved) if len(moved) else pd.Series(dtype=float)
+    parts = [
+        f"\u2068{_name(code, lang)}\u2069 {'+' if value > 0 else '−'}{abs(value):,.0f} km²"
+        for code, value in net.items()
+        if code != "none" and round(value) != 0
+    ]
+    parts.append(f"{len(localities)} localities changed hands")
+    return f"{earlier:%-d %b %Y} → {later:%-d %b %Y}: " + ", ".join(parts)
+
+
+def footer(dataset: Dataset) -> list:
+    """Coverage, localities behind the zones, the approximation note and the credits."""
+    start, end = dataset.table.coverage
+    return [
+        html.Span(f"Data: {start:%-d %b %Y} – {end:%-d %b %Y}", id="coverage"),
+        html.Span(f"{len(dataset.model.localities)} localities behind the zones", id="localities"),
+        html.Span(NOTE, id="note"),
+        html.Span(f"Credits: {credits_line()}", id="credits"),
+    ]

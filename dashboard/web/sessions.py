@@ -1,0 +1,84 @@
+"""Each browser session's data: the server's tables, plus the visitor's upload as a layer.
+
+A session is named by its upload key (None: the server's data alone). Any worker rebuilds a
+session from the stored file and memoises it by the file's content hash; a built session is
+never changed, so every worker gives the same answer for the same key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from dashboard.core.calendar import Calendar, calendar
+from dashboard.figures.geometry import _ByIdentity
+from dashboard.io.dataset import Dataset, model_for
+from dashboard.io.events import add_layer, check_file
+from dashboard.io.paths import BUNDLED_EVENTS
+from dashboard.io.validate import ValidationResult
+from dashboard.settings import Settings
+from dashboard.web.uploads import stored_path, upload_root
+
+__all__ = ["Session", "Sessions", "checked"]
+
+
+@dataclass(frozen=True)
+class Session:
+    """One session's dataset, its slider calendar and each layer's label (file name)."""
+
+    dataset: Dataset
+    calendar: Calendar
+    labels: dict[str, str]
+
+
+@lru_cache(maxsize=8)
+def _checked(path: str, gazetteer: _ByIdentity) -> ValidationResult:
+    return check_file(path, gazetteer.model)
+
+
+def checked(path: str | Path, gazetteer) -> ValidationResult:
+    """`check_file`, memoised by path: stored uploads are named by content, so never stale."""
+    return _checked(str(path), _ByIdentity(gazetteer))
+
+
+@lru_cache(maxsize=8)
+def _with_upload(base: _ByIdentity, path: str, name: str, reach_km: float) -> Session:
+    """The base session plus the stored upload at `path` as one more layer."""
+    bundled: Session = base.model
+    gazetteer = bundled.dataset.gazetteer
+    result = checked(path, gazetteer)
+    if result.table is None:  # stored files were valid when kept; a changed validator may differ
+        return bundled
+    layer = Path(name).stem
+    if layer in bundled.dataset.table.layers:
+        layer = f"upload-{layer}"
+    table = add_layer(bundled.dataset.table, result.table, layer)
+    dataset = Dataset(gazetteer, table, model_for(table, gazetteer, reach_km))
+    return Session(dataset, calendar(dataset), {**bundled.labels, layer: name})
+
+
+class Sessions:
+    """Finds the session of an upload key; holds only read-only data."""
+
+    def __init__(self, dataset: Dataset, settings: Settings) -> None:
+        paths = [Path(p) for p in settings.data] or [BUNDLED_EVENTS]
+        labels = {p.stem: p.name for p in paths}
+        self.bundled = Session(dataset, calendar(dataset), labels)
+        self.root = upload_root(settings)
+        self.reach_km = float(settings.reach_km)
+
+    def session(self, key: dict | None) -> Session:
+        """The session a key names; the server's data alone for None or an unknown key."""
+        path = stored_path(self.root, key)
+        if path is None:
+            return self.bundled
+        return _with_upload(_ByIdentity(self.bundled), str(path), str(key["name"]), self.reach_km)
+
+    def dataset_for(self, key: dict | None) -> Dataset:
+        """The dataset every map, panel, trend and export callback of the session uses."""
+        return self.session(key).dataset
+
+    def check(self, path: Path, gazetteer) -> ValidationResult:
+        """Validate a stored upload (memoised, so building its session does not redo it)."""
+        return checked(path, gazetteer)

@@ -1,0 +1,94 @@
+"""The shareable view in the URL: query string <-> the dashboard's state.
+
+State is a small JSON-able dict kept in the browser: date, compare, place, layers, lang.
+Reading a URL never fails: a bad date is clamped to the coverage and an unknown place is
+dropped, each with a notice for the page to show.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlencode
+
+import pandas as pd
+
+from dashboard.core.calendar import Calendar
+from dashboard.core.view import DEFAULT_LAYERS, LAYER_NAMES, MapView
+from dashboard.figures.map import EXTRA_LAYERS
+from dashboard.io.dataset import Dataset
+
+__all__ = ["DASHBOARD_LAYERS", "parse_query", "state_query", "state_view"]
+
+DASHBOARD_LAYERS = (*DEFAULT_LAYERS, "sites")
+_KNOWN_LAYERS = (*LAYER_NAMES, *EXTRA_LAYERS)
+
+
+def _date(text: str | None, calendar: Calendar, what: str, notices: list[str]):
+    """A date from the URL, clamped to the coverage; None when absent or unreadable."""
+    if not text:
+        return None
+    try:
+        date = pd.Timestamp(text).normalize()
+    except (ValueError, TypeError):
+        notices.append(f"The {what} {text!r} in the link is not a date (YYYY-MM-DD); ignored.")
+        return None
+    clamped = calendar.clamp(date)
+    if clamped != date:
+        notices.append(
+            f"The {what} {date:%Y-%m-%d} in the link is outside the data "
+            f"({calendar.start:%-d %b %Y} – {calendar.end:%-d %b %Y}); "
+            f"showing {clamped:%-d %b %Y} instead."
+        )
+    return clamped
+
+
+def parse_query(search: str | None, dataset: Dataset, calendar: Calendar):
+    """The state a URL query asks for, and notices about what had to be corrected."""
+    query = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+    notices: list[str] = []
+    date = _date(query.get("date"), calendar, "date", notices) or calendar.end
+    compare = _date(query.get("compare"), calendar, "compare date", notices)
+    place = None
+    if query.get("place"):
+        place = dataset.gazetteer.lookup(query["place"])
+        if place is None:
+            hint = dataset.gazetteer.suggest(query["place"])
+            maybe = f" Did you mean {', '.join(hint)}?" if hint else ""
+            notices.append(f"Unknown place {query['place']!r} in the link; ignored.{maybe}")
+    layers = list(DASHBOARD_LAYERS)
+    if "layers" in query:
+        layers = [name for name in query["layers"].split(",") if name in _KNOWN_LAYERS]
+    lang = "ar" if query.get("lang") == "ar" else "en"
+    state = {
+        "date": f"{date:%Y-%m-%d}",
+        "compare": f"{compare:%Y-%m-%d}" if compare is not None else None,
+        "place": place,
+        "layers": layers,
+        "lang": lang,
+    }
+    return state, notices
+
+
+def state_query(state: dict) -> str:
+    """The URL query ("?date=...") of a state; defaults are left out."""
+    query = {"date": state["date"]}
+    if state.get("compare"):
+        query["compare"] = state["compare"]
+    if state.get("place"):
+        query["place"] = state["place"]
+    if list(state.get("layers") or []) != list(DASHBOARD_LAYERS):
+        query["layers"] = ",".join(state.get("layers") or [])
+    if state.get("lang") == "ar":
+        query["lang"] = "ar"
+    return "?" + urlencode(query, safe=",")
+
+
+def state_view(state: dict) -> MapView:
+    """The MapView of a state."""
+    compare = state.get("compare")
+    return MapView(
+        date=pd.Timestamp(state["date"]),
+        compare_date=pd.Timestamp(compare) if compare else None,
+        focus_place=state.get("place") or None,
+        layers=tuple(state.get("layers") or ()),
+        lang=state.get("lang") or "en",
+    )

@@ -1,0 +1,71 @@
+"""Small pure steps the callbacks take: reading the controls, a typed date, a searched place."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.core.calendar import Calendar
+from dashboard.figures.frames import date_frame
+from dashboard.io.dataset import Dataset
+from dashboard.web.panels import compare_summary, explain_click, why_panel
+from dashboard.web.state import state_query, state_view
+
+__all__ = ["find_place", "state_from_controls", "step_frame", "typed_date"]
+
+
+def state_from_controls(calendar: Calendar, day, compare_on, compare_text, place, layers, lang):
+    """The dashboard state (as in the URL) from the control values."""
+    compare = None
+    if compare_on and compare_text:
+        try:
+            compare = f"{calendar.clamp(pd.Timestamp(compare_text)):%Y-%m-%d}"
+        except (ValueError, TypeError):
+            compare = None
+    return {
+        "date": f"{calendar.date(day):%Y-%m-%d}",
+        "compare": compare,
+        "place": place or None,
+        "layers": list(layers or []),
+        "lang": lang or "en",
+    }
+
+
+def typed_date(calendar: Calendar, text: str | None, day: int) -> tuple[int, str]:
+    """The slider day of a typed date (clamped), or the current day and a notice."""
+    if not text:
+        return day, ""
+    try:
+        date = pd.Timestamp(text.strip()).normalize()
+    except (ValueError, TypeError):
+        return day, f"{text!r} is not a date; type YYYY-MM-DD."
+    clamped = calendar.clamp(date)
+    notice = ""
+    if clamped != date:
+        notice = f"{date:%Y-%m-%d} is outside the data; showing {clamped:%-d %b %Y}."
+    return calendar.day(clamped), notice
+
+
+def find_place(dataset: Dataset, text: str | None) -> tuple[str | None, str]:
+    """The place id for a typed name (any spelling), or None and a suggestion."""
+    if not text or not text.strip():
+        return None, ""
+    place = dataset.gazetteer.lookup(text)
+    if place is not None:
+        return place, ""
+    hint = dataset.gazetteer.suggest(text)
+    maybe = f" Did you mean {', '.join(hint)}?" if hint else ""
+    return None, f"No place called {text!r}.{maybe}"
+
+
+def step_frame(dataset: Dataset, state: dict, click: dict | None, window_days: int) -> dict:
+    """Everything one date step changes: the map frame, the URL, compare summary, why panel."""
+    view = state_view(state)
+    frame = date_frame(dataset, view, window_days)
+    frame["query"] = state_query(state)
+    frame["summary"] = (
+        compare_summary(dataset, view.compare_date, view.date, view.lang)
+        if view.compare_date is not None
+        else ""
+    )
+    frame["why"] = why_panel(explain_click(dataset, click, view.date), view.lang)
+    return frame

@@ -1,0 +1,134 @@
+"""Files visitors upload: size-checked, validated, then stored on disk by content hash.
+
+The browser keeps only the key (`{"sha": ..., "name": ...}`); any server worker finds the file
+again at `<upload dir>/<sha256 of the bytes>/<safe file name>`, so workers share nothing but
+that folder. A key from the browser is never trusted as a path: it must name a stored file.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from dashboard.core.gazetteer import Gazetteer
+from dashboard.errors import Problem
+from dashboard.io.events import check_file
+from dashboard.settings import Settings
+
+__all__ = [
+    "UPLOAD_SUFFIXES",
+    "Upload",
+    "accept_upload",
+    "content_limit",
+    "size_message",
+    "stored_path",
+    "upload_root",
+]
+
+UPLOAD_SUFFIXES = (".csv", ".tsv", ".txt", ".geojson", ".json", ".gpkg", ".parquet", ".geoparquet")
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class Upload:
+    """The outcome of one upload: the key to keep (None if refused), what was found, a line."""
+
+    key: dict | None
+    problems: tuple[Problem, ...]
+    message: str
+
+
+def upload_root(settings: Settings) -> Path:
+    """The folder uploads are stored in (the `upload_dir` setting, or one in the temp dir)."""
+    folder = str(settings.upload_dir or "")
+    return Path(folder) if folder else Path(tempfile.gettempdir()) / "syria-map-uploads"
+
+
+def content_limit(settings: Settings) -> int:
+    """Largest request body (bytes) worth reading: the limit as base64, plus 1 MB of slack."""
+    return int(float(settings.max_upload_mb) * 1e6 * 4 / 3) + 1_000_000
+
+
+def size_message(name: str, size: int, limit_mb: float) -> str:
+    return (
+        f"{name} is {size / 1e6:.1f} MB; the limit is {limit_mb:g} MB "
+        "(max_upload_mb). Nothing was loaded."
+    )
+
+
+def _safe_name(name: str) -> str:
+    stem, suffix = os.path.splitext(os.path.basename(name or ""))
+    stem = _UNSAFE.sub("_", stem).strip("._") or "upload"
+    return f"{stem[:80]}{suffix.lower()}"
+
+
+def stored_path(root: Path, key: dict | None) -> Path | None:
+    """The stored file a browser's key names, or None if the key is malformed or unknown."""
+    if not isinstance(key, dict):
+        return None
+    sha, name = str(key.get("sha", "")), str(key.get("name", ""))
+    if not _SHA.match(sha) or Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
+        return None
+    path = root / sha / _safe_name(name)
+    return path if path.is_file() else None
+
+
+def _decode(contents: str) -> bytes | None:
+    """The bytes of dcc.Upload's `data:...;base64,...` contents (None if unreadable)."""
+    try:
+        return base64.b64decode(contents.split(",", 1)[1], validate=True)
+    except (IndexError, ValueError, binascii.Error):
+        return None
+
+
+def _store(root: Path, data: bytes, name: str) -> Path:
+    """Write the bytes to their content-addressed place (atomically; kept if already there)."""
+    sha = hashlib.sha256(data).hexdigest()
+    path = root / sha / _safe_name(name)
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".part-")
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    return path
+
+
+def accept_upload(
+    contents: str | None, name: str | None, settings: Settings, gazetteer: Gazetteer, check=None
+) -> Upload:
+    """Check an upload's size, format and rows; keep it only if it has no errors.
+
+    `check(path, gazetteer)` validates (default `check_file`; the dashboard passes a memoised
+    one so the session's dataset does not validate the file twice).
+    """
+    name = os.path.basename(name or "upload")
+    limit_mb = float(settings.max_upload_mb)
+    if not contents or len(contents) > content_limit(settings):
+        size = int(len(contents or "") * 3 / 4)
+        return Upload(None, (), size_message(name, size, limit_mb))
+    data = _decode(contents)
+    if data is None:
+        return Upload(None, (), f"{name} could not be read as an uploaded file.")
+    if len(data) > limit_mb * 1e6:
+        return Upload(None, (), size_message(name, len(data), limit_mb))
+    if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
+        known = ", ".join(UPLOAD_SUFFIXES)
+        return Upload(None, (), f"{name}: unknown file type; give one of {known}.")
+    path = _store(upload_root(settings), data, name)
+    result = (check or check_file)(path, gazetteer)
+    problems = tuple(Problem(name, p.row, p.column, p.severity, p.message) for p in result.problems)
+    if result.table is None:
+        path.unlink(missing_ok=True)
+        errors = len(result.errors)
+        return Upload(None, problems, f"{name} was not loaded: {errors} error(s).")
+    key = {"sha": path.parent.name, "name": name}
+    rows = len(result.table)
+    return Upload(key, problems, f"{name}: {rows:,} events loaded as a layer of your own.")
