@@ -47,7 +47,7 @@ def table_from_csv(text: str, gazetteer: Gazetteer | None = None) -> EventTable:
 
 
 def source(title: str = "Test report") -> str:
-    return f"{title},Test Agency,2016-01-01,https://example.org/{title.replace(' ', '-')},high"
+    return f"{title},Test Agency,2026-01-01,https://example.org/{title.replace(' ', '-')},high"
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from dashboard.cli import cli
@@ -9,7 +10,15 @@ from dashboard.core.factions import FACTION_CODES
 from dashboard.core.schema import COLUMNS
 from dashboard.settings import SETTINGS
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+sys.path.insert(0, str(ROOT / "docs"))
+
+from readme_tables import rendered  # noqa: E402
+
+
+def test_the_readme_tables_are_what_the_registries_generate():
+    assert rendered(README) == README, "run python docs/readme_tables.py"
 
 
 def test_every_schema_column_is_documented_in_the_readme():
@@ -17,9 +26,9 @@ def test_every_schema_column_is_documented_in_the_readme():
     assert not missing
 
 
-def test_every_setting_is_documented_in_the_readme():
-    missing = [s.name for s in SETTINGS if f"| `{s.name}` |" not in README]
-    assert not missing
+def test_every_setting_is_documented_with_its_variable_and_default():
+    for s in SETTINGS:
+        assert f"| `{s.name}` | `SYRIA_MAP_{s.name.upper()}` |" in README
 
 
 def test_every_faction_code_is_documented_in_the_readme():

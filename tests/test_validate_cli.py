@@ -15,7 +15,7 @@ GOOD = (
     "r1,2017-10-20,day,Raqqa,,,control_change,SDF,sdf,Raqqa taken,"
     "Battle of Raqqa,Wikipedia,2017-10-20,https://en.wikipedia.org/wiki/Battle_of_Raqqa_(2017),high"
 )
-SRC = "T,P,2017-01-01,,high"
+SRC = "T,P,2020-01-01,,high"
 
 
 def write(tmp_path, text: str, name: str = "events.csv", binary: bytes | None = None):
@@ -76,10 +76,10 @@ def test_coordinates_outside_the_map_are_a_warning_and_exit_zero(tmp_path, capsy
 
 
 def test_a_source_dated_in_the_future_is_a_warning(tmp_path, capsys):
-    row = "r2,2017-10-20,day,Raqqa,,,battle,x,,d,T,P,2999-01-01,,high"
+    row = "r2,2017-10-20,day,Raqqa,,,battle,x,,d,T,P,2099-01-01,,high"
     result = validate(capsys, write(tmp_path, f"{HEADER}\n{GOOD}\n{row}\n"))
     assert result.code == 0
-    assert ":3: warning [source_date]: 2999-01-01 is in the future" in result.out
+    assert ":3: warning [source_date]: 2099-01-01 is in the future" in result.out
 
 
 def test_a_missing_required_column_is_named(tmp_path, capsys):
@@ -162,3 +162,80 @@ def test_a_geojson_table_reads_into_the_same_table(tmp_path, capsys):
         result = validate(capsys, tmp_path / name)
         assert result.code == 0, result.err
         assert "2 rows" in result.err
+
+
+def test_assads_government_after_its_fall_is_an_error(tmp_path, capsys):
+    row = "r2,2025-01-10,day,Raqqa,,,control_change,SAA,government,d,T,P,2025-02-01,,high"
+    result = validate(capsys, write(tmp_path, f"{HEADER}\n{row}\n"))
+    assert result.code == 1
+    assert ":2: error [controller_after]: 'government'" in result.out + result.err
+    assert "only until 2024-12-08" in result.out + result.err
+
+
+def test_the_transitional_government_before_8_december_2024_is_an_error(tmp_path, capsys):
+    row = "r2,2024-12-07,day,Raqqa,,,control_change,MoD,transitional,d,T,P,2025-02-01,,high"
+    result = validate(capsys, write(tmp_path, f"{HEADER}\n{row}\n"))
+    assert result.code == 1
+    assert "only from 2024-12-08, not on 2024-12-07" in result.out + result.err
+
+
+def test_a_source_dated_before_its_event_is_an_error_unless_it_announced_it(tmp_path, capsys):
+    battle = "r2,2018-03-10,day,Raqqa,,,battle,x,,d,T,P,2018-03-09,,high"
+    talks = "r3,2018-03-10,day,Raqqa,,,announcement,x,,d,T,P,2018-03-01,,high"
+    result = validate(capsys, write(tmp_path, f"{HEADER}\n{battle}\n{talks}\n"))
+    assert result.code == 1
+    assert (
+        ":2: error [source_date]: the source (2018-03-09) is dated before the event"
+        in result.out + result.err
+    )
+    assert ":3: error" not in result.out + result.err
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "9999-12-31", "1899-12-31"])
+def test_a_date_outside_the_supported_years_is_an_error_with_row_and_column(tmp_path, capsys, date):
+    row = f"r2,{date},day,Raqqa,,,battle,x,,d,{SRC}"
+    result = validate(capsys, write(tmp_path, f"{HEADER}\n{row}\n"))
+    assert result.code == 1
+    assert (
+        f":2: error [date]: '{date}' is outside the supported years 1900-2100"
+        in result.out + result.err
+    )
+
+
+def test_an_unknown_source_date_kind_is_an_error(tmp_path, capsys):
+    header = HEADER + ",source_date_kind"
+    row = f"r2,2018-03-10,day,Raqqa,,,battle,x,,d,{SRC},visited"
+    result = validate(capsys, write(tmp_path, f"{header}\n{row}\n"))
+    assert result.code == 1
+    assert "error [source_date_kind]: unknown value 'visited'" in result.out + result.err
+
+
+def test_a_utf16_csv_as_excel_saves_it_is_read(tmp_path, capsys):
+    text = f"{HEADER}\r\n{GOOD}\r\n"
+    path = write(tmp_path, "", binary=b"\xff\xfe" + text.encode("utf-16-le"))
+    result = validate(capsys, path)
+    assert result.code == 0, result.out + result.err
+    assert "UTF-16" in result.out + result.err
+
+
+def test_a_wkt_polygon_in_a_csv_is_an_area_and_bad_wkt_is_an_error(tmp_path, capsys):
+    header = HEADER + ",geometry"
+    area = f'r2,2018-03-10,day,,,,control_change,x,sdf,d,{SRC},"POLYGON ((38 35, 39 35, 39 36, 38 35))"'
+    bad = f"r3,2018-03-10,day,,,,control_change,x,sdf,d,{SRC},POLYGON ((38 35"
+    assert validate(capsys, write(tmp_path, f"{header}\n{area}\n")).code == 0
+    result = validate(capsys, write(tmp_path, f"{header}\n{bad}\n", "bad.csv"))
+    assert result.code == 1
+    assert ":2: error [geometry]: cannot read" in result.out + result.err
+
+
+@pytest.mark.parametrize("coordinate", ["NaN", "Infinity"])
+def test_nan_or_infinite_coordinates_in_geojson_are_errors(tmp_path, capsys, coordinate):
+    feature = (
+        '{"type":"Feature","geometry":{"type":"Point","coordinates":[' + coordinate + ",35.0]},"
+        '"properties":{"event_id":"g1","date":"2018-03-10","event_type":"battle",'
+        '"source_title":"T","source_publisher":"P","source_date":"2020-01-01"}}'
+    )
+    path = write(tmp_path, '{"type":"FeatureCollection","features":[' + feature + "]}", "e.geojson")
+    result = validate(capsys, path)
+    assert result.code == 1, result.out
+    assert "Traceback" not in result.out + result.err

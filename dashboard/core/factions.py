@@ -1,14 +1,26 @@
 """The fixed vocabulary of factions: codes, display names, colours and who each covers.
 
-Colours are colour-blind-safe (distinct under deuteranopia and protanopia simulation) and
-their CIE L* lightness is at least 10 apart, so they stay distinguishable in greyscale print.
+Each faction has a period of validity: `government` is Assad's state, which ends on
+8 December 2024; `transitional` is the state formed in Damascus that day. Colours are
+colour-blind-safe (distinct under deuteranopia and protanopia simulation), and any two factions
+that exist together for more than a day are at least 10 apart in CIE L* lightness, so they stay
+distinguishable in greyscale print.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["FACTIONS", "FACTION_CODES", "NO_DATA_COLOUR", "Faction", "faction"]
+import pandas as pd
+
+__all__ = [
+    "FACTIONS",
+    "FACTION_CODES",
+    "NO_DATA_COLOUR",
+    "Faction",
+    "faction",
+    "factions_on",
+]
 
 
 @dataclass(frozen=True)
@@ -20,6 +32,24 @@ class Faction:
     name_ar: str
     colour: str
     covers: str
+    valid_from: str | None = None  # first ISO date the faction can hold ground, inclusive
+    valid_to: str | None = None  # last ISO date, inclusive
+
+    def valid_on(self, date) -> bool:
+        """Whether the faction exists on this date."""
+        day = pd.Timestamp(date)
+        if self.valid_from is not None and day < pd.Timestamp(self.valid_from):
+            return False
+        return self.valid_to is None or day <= pd.Timestamp(self.valid_to)
+
+    @property
+    def period(self) -> str:
+        """'from 2024-12-08', 'until 2024-12-08', or '' when always valid."""
+        if self.valid_from and self.valid_to:
+            return f"{self.valid_from} to {self.valid_to}"
+        if self.valid_from:
+            return f"from {self.valid_from}"
+        return f"until {self.valid_to}" if self.valid_to else ""
 
 
 FACTIONS: tuple[Faction, ...] = (
@@ -27,9 +57,10 @@ FACTIONS: tuple[Faction, ...] = (
         "government",
         "Syrian government",
         "الحكومة السورية",
-        "#B2182B",
-        "Syrian Arab Army and allies: National Defence Forces, Russia, Iran, Hezbollah and "
-        "Iran-backed militias.",
+        "#A40022",
+        "Assad's state: the Syrian Arab Army and allies (National Defence Forces, Russia, Iran, "
+        "Hezbollah and Iran-backed militias), until its fall on 8 December 2024.",
+        valid_to="2024-12-08",
     ),
     Faction(
         "sdf",
@@ -49,14 +80,16 @@ FACTIONS: tuple[Faction, ...] = (
         "hts",
         "HTS",
         "هيئة تحرير الشام",
-        "#4B2E83",
-        "Hay'at Tahrir al-Sham and its predecessors Jabhat al-Nusra and Jabhat Fateh al-Sham.",
+        "#412579",
+        "Hay'at Tahrir al-Sham and its predecessors Jabhat al-Nusra and Jabhat Fateh al-Sham, "
+        "until it formed the caretaker government on 8 December 2024 (dissolved 29 January 2025).",
+        valid_to="2024-12-08",
     ),
     Faction(
         "opposition",
         "Opposition",
         "المعارضة",
-        "#2E8B57",
+        "#177A47",
         "FSA and other rebels not backed by Turkey: Southern Front, Jaysh al-Islam, Ahrar "
         "al-Sham, Faylaq al-Rahman, Maghawir al-Thawra at al-Tanf.",
     ),
@@ -64,7 +97,7 @@ FACTIONS: tuple[Faction, ...] = (
         "turkey",
         "Turkey and TFSA/SNA",
         "تركيا والجيش الوطني",
-        "#5B9BD5",
+        "#6AA8E3",
         "Turkish forces and the Turkish-backed TFSA/SNA of Euphrates Shield, Olive Branch and "
         "Peace Spring.",
     ),
@@ -72,8 +105,34 @@ FACTIONS: tuple[Faction, ...] = (
         "contested",
         "Contested",
         "متنازع عليها",
-        "#F4A582",
+        "#FEAE8B",
         "A locality that is actively split or fought over.",
+    ),
+    Faction(
+        "transitional",
+        "Transitional government",
+        "الحكومة الانتقالية",
+        "#005B50",
+        "The state formed in Damascus on 8 December 2024: the caretaker, then transitional "
+        "government and its army, into which HTS and most armed factions dissolved in 2025.",
+        valid_from="2024-12-08",
+    ),
+    Faction(
+        "israel",
+        "Israel",
+        "إسرائيل",
+        "#003578",
+        "Ground held by Israeli forces beyond the 1974 disengagement line, from 8 December 2024.",
+        valid_from="2024-12-08",
+    ),
+    Faction(
+        "suwayda",
+        "Suwayda Druze factions",
+        "الفصائل الدرزية في السويداء",
+        "#A5820F",
+        "The Druze factions that hold Suwayda (Men of Dignity, the Suwayda Military Council and "
+        "the National Guard), from 8 December 2024.",
+        valid_from="2024-12-08",
     ),
 )
 
@@ -86,3 +145,8 @@ _BY_CODE = {f.code: f for f in FACTIONS}
 def faction(code: str) -> Faction:
     """The faction with this code; KeyError for an unknown code."""
     return _BY_CODE[code]
+
+
+def factions_on(date) -> tuple[Faction, ...]:
+    """The factions that exist on this date, in vocabulary order."""
+    return tuple(f for f in FACTIONS if f.valid_on(date))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dashboard.core.factions import FACTION_CODES
 
 __all__ = [
+    "ANNOUNCED_TYPES",
     "COLUMNS",
     "CONFIDENCE_LEVELS",
     "COVERAGE_END",
@@ -20,6 +21,8 @@ __all__ = [
     "OPTIONAL_COLUMNS",
     "REQUIRED_COLUMNS",
     "SOURCE_COLUMNS",
+    "SOURCE_DATE_KINDS",
+    "YEAR_RANGE",
 ]
 
 EVENT_TYPES = (
@@ -52,7 +55,9 @@ COLUMNS: dict[str, str] = {
     "description": "What happened, in a sentence or two.",
     "source_title": "Title of the source (article, report, dataset).",
     "source_publisher": "Who published the source.",
-    "source_date": "Publication date of the source (ISO).",
+    "source_date": "When the source was published (ISO), or read, for a living page.",
+    "source_date_kind": "published (default) or accessed: what source_date is. Use accessed "
+    "for a living page such as a Wikipedia article.",
     "source_url": "Where the source can be read, where one exists.",
     "confidence": "high, medium or low. Default: medium.",
 }
@@ -72,6 +77,11 @@ EVENT_COLUMNS_SHOWN = (
     "event_id",
 )
 SOURCE_COLUMNS = ("source_title", "source_publisher", "source_date", "source_url")
+SOURCE_DATE_KINDS = ("published", "accessed")
+# Event types whose source may be dated before the event: it announced or agreed it in advance.
+ANNOUNCED_TYPES = ("agreement", "announcement")
+# Dates outside these years are errors: no table about this war has them.
+YEAR_RANGE = (1900, 2100)
 OPTIONAL_COLUMNS = tuple(c for c in COLUMNS if c not in REQUIRED_COLUMNS)
 
 # The bundled table covers this period in full.

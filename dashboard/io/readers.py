@@ -76,6 +76,13 @@ def _check_readable(path: Path) -> None:
 def _decode(path: Path) -> tuple[str, list[str]]:
     data = path.read_bytes()
     notes = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DataFileError(path, "broken UTF-16 text; save the file as UTF-8 CSV") from None
+        notes.append("the file is UTF-16 text (as Excel saves 'Unicode text'); it was read as such")
+        return text.replace("\r\n", "\n"), notes
     if b"\x00" in data[:65536]:
         raise DataFileError(path, "this is a binary file, not a text (CSV) table")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -117,9 +124,23 @@ def _read_csv(path: Path) -> pd.DataFrame:
     except pd.errors.EmptyDataError:
         raise DataFileError(path, "the file has no header and no rows") from None
     frame.columns = [str(c).strip() for c in frame.columns]
+    if "geometry" in frame:
+        frame["geometry"] = _from_wkt(frame["geometry"])
     frame.attrs["read_notes"] = notes
     frame.attrs["row_offset"] = 2
     return frame
+
+
+def _from_wkt(column: pd.Series) -> list[object]:
+    """WKT text as shapely geometries; unreadable text stays text for the validator to report."""
+    import shapely
+
+    texts = column.str.strip()
+    shapes = shapely.from_wkt(texts.where(texts != "", None).to_numpy(), on_invalid="ignore")
+    return [
+        shape if shape is not None else (text or None)
+        for shape, text in zip(shapes, texts, strict=True)
+    ]
 
 
 def _parser_line(exc: Exception) -> int | None:

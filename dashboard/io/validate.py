@@ -13,14 +13,18 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dashboard.core.factions import faction
 from dashboard.core.gazetteer import Gazetteer
 from dashboard.core.schema import (
+    ANNOUNCED_TYPES,
     COLUMNS,
     CONFIDENCE_LEVELS,
     DATE_PRECISIONS,
     EVENT_TYPES,
     FACTION_CODES,
     REQUIRED_COLUMNS,
+    SOURCE_DATE_KINDS,
+    YEAR_RANGE,
 )
 from dashboard.errors import Problem
 
@@ -54,6 +58,9 @@ def parse_date(text: str) -> tuple[pd.Timestamp | None, str | None, str | None]:
     if not match:
         return None, None, f"cannot read {text!r} as a date; write YYYY-MM-DD"
     year, month, day = (int(g) if g else None for g in match.groups())
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        first, last = YEAR_RANGE
+        return None, None, f"{text!r} is outside the supported years {first}-{last}"
     precision = "day" if day else "month" if month else "year"
     try:
         stamp = pd.Timestamp(year=year, month=month or 1, day=day or 1)
@@ -104,7 +111,7 @@ def validate_table(
     table["event_id"] = _check_ids(check)
     table["date"], table["date_precision"] = _check_dates(check)
     table["event_type"] = _check_vocabulary(check, "event_type", EVENT_TYPES, required=True)
-    table["controller_after"] = _check_controllers(check, table["event_type"])
+    table["controller_after"] = _check_controllers(check, table["event_type"], table["date"])
     table["confidence"] = _check_vocabulary(check, "confidence", CONFIDENCE_LEVELS).replace(
         "", "medium"
     )
@@ -198,11 +205,23 @@ def _check_vocabulary(
     return values
 
 
-def _check_controllers(check: _Checker, event_types: pd.Series) -> pd.Series:
+def _check_controllers(check: _Checker, event_types: pd.Series, dates: pd.Series) -> pd.Series:
     values = _check_vocabulary(check, "controller_after", FACTION_CODES)
     missing = (event_types == "control_change") & (values == "")
     for index in values.index[missing]:
         check.add(index, "controller_after", "a control_change needs controller_after")
+    for code in values[values.isin(FACTION_CODES)].unique():
+        group = faction(code)
+        if not (group.valid_from or group.valid_to):
+            continue
+        rows = values.index[(values == code) & dates.notna()]
+        for index in rows:
+            if not group.valid_on(dates[index]):
+                message = (
+                    f"{code!r} ({group.name}) holds ground only {group.period}, "
+                    f"not on {dates[index]:%Y-%m-%d}"
+                )
+                check.add(index, "controller_after", message)
     return values
 
 
@@ -214,9 +233,12 @@ def _check_locations(check: _Checker, table: pd.DataFrame) -> None:
     geometry = (
         check.raw["geometry"] if "geometry" in check.raw else pd.Series(None, index=lat.index)
     )
+    geometry = _check_geometries(check, geometry)
     for name, text, value in (("lat", lat_text, lat), ("lon", lon_text, lon)):
         for index in text.index[(text != "") & value.isna()]:
             check.add(index, name, f"cannot read {text[index]!r} as a number")
+        for index in text.index[np.isinf(value)]:
+            check.add(index, name, f"{text[index]!r} is not a finite number")
     given = lat.notna() | lon.notna()
     names = places[places != ""]
     resolved = {name: check.gazetteer.lookup(name) for name in names.unique()}
@@ -243,6 +265,21 @@ def _check_locations(check: _Checker, table: pd.DataFrame) -> None:
     for index, shape in enumerate(geometry):
         if _is_geometry(shape) and shape.geom_type == "Point" and pd.isna(table.at[index, "lat"]):
             table.at[index, "lon"], table.at[index, "lat"] = shape.x, shape.y
+
+
+def _check_geometries(check: _Checker, geometry: pd.Series) -> pd.Series:
+    """Unreadable WKT text and non-finite coordinates are errors; such rows get no geometry."""
+    import shapely
+
+    clean = geometry.copy()
+    for index, value in geometry.items():
+        if isinstance(value, str):
+            check.add(index, "geometry", f"cannot read {value[:40]!r} as a WKT geometry")
+            clean[index] = None
+        elif _is_geometry(value) and not np.isfinite(shapely.get_coordinates(value)).all():
+            check.add(index, "geometry", "the geometry has NaN or infinite coordinates")
+            clean[index] = None
+    return clean
 
 
 def _is_geometry(value: object) -> bool:
@@ -292,6 +329,22 @@ def _check_sources(check: _Checker, table: pd.DataFrame) -> None:
             check.add(index, "source_date", error)
         elif stamp > pd.Timestamp.now() + pd.Timedelta(days=1):
             check.add(index, "source_date", f"{text} is in the future", "warning")
+    kinds = _check_vocabulary(check, "source_date_kind", SOURCE_DATE_KINDS)
+    table["source_date_kind"] = kinds.replace("", SOURCE_DATE_KINDS[0])
+    _check_source_before_event(check, table)
     for index, url in table["source_url"].items():
         if url and not _URL.match(url):
             check.add(index, "source_url", f"{url!r} is not an http(s) URL", "warning")
+
+
+def _check_source_before_event(check: _Checker, table: pd.DataFrame) -> None:
+    """A source cannot report an event before it happened, unless it announced or agreed it."""
+    published = pd.to_datetime(table["source_date"].str[:10], errors="coerce", format="%Y-%m-%d")
+    early = (published < table["date"]) & ~table["event_type"].isin(ANNOUNCED_TYPES)
+    for index in table.index[early]:
+        check.add(
+            index,
+            "source_date",
+            f"the source ({table.at[index, 'source_date']}) is dated before the event "
+            f"({table.at[index, 'date']:%Y-%m-%d}); only an announcement or agreement may be",
+        )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.core.schema import YEAR_RANGE
 from dashboard.io.importers.actors import ActorMap
 from dashboard.io.importers.checks import coordinate_reasons, id_reasons, join_reasons, text, when
 from dashboard.io.importers.dates import parse_dates
@@ -37,6 +38,7 @@ def from_ucdp(raw: pd.DataFrame, actors: ActorMap, places: PlaceLinker | None) -
     side_a, side_b = col("side_a"), col("side_b")
     faction_1, faction_2 = actors.factions(side_a, dates), actors.factions(side_b, dates)
     where_prec, date_prec = col("where_prec"), col("date_prec")
+    source_dates, description = _source_dates(col("source_date"), dates, _description(raw))
     table = pd.DataFrame(
         {
             "event_id": "ucdp-" + ids,
@@ -50,10 +52,10 @@ def from_ucdp(raw: pd.DataFrame, actors: ActorMap, places: PlaceLinker | None) -
             "event_type": col("type_of_violence").map(VIOLENCE_TYPES).fillna("battle"),
             "actor": side_a.where(side_b == "", side_a + " vs " + side_b),
             "controller_after": "",
-            "description": _description(raw),
+            "description": description,
             "source_title": headline.where(headline != "", "UCDP GED event " + ids),
             "source_publisher": office.where(office != "", "UCDP"),
-            "source_date": _first_date(col("source_date")).where(lambda d: d != "", dates),
+            "source_date": source_dates,
             "source_url": "",
             "confidence": _confidence(col("event_clarity"), date_prec, where_prec),
             "source_place": col("where_coordinates"),
@@ -86,9 +88,19 @@ def _description(raw: pd.DataFrame) -> pd.Series:
     return dyad + kind.map(lambda k: f" ({k})" if k else "") + ": " + deaths + "."
 
 
-def _first_date(source_dates: pd.Series) -> pd.Series:
-    """The first of UCDP's ';'-separated source dates, as ISO ("" if unreadable)."""
-    return parse_dates(source_dates.str.slice(0, 10))
+def _source_dates(
+    raw_dates: pd.Series, dates: pd.Series, description: pd.Series
+) -> tuple[pd.Series, pd.Series]:
+    """The first of UCDP's ';'-separated source dates, as ISO, and the descriptions.
+
+    A source date UCDP gives before the event (or past 2100) cannot be its publication date:
+    it is left out, and the description says what UCDP gave, so the event is kept.
+    """
+    first = parse_dates(raw_dates.str.slice(0, 10))
+    wrong = (first != "") & (dates != "") & ((first < dates) | (first > f"{YEAR_RANGE[1]}-12-31"))
+    note = " UCDP dates its source " + first + ", which cannot be right; that date is left out."
+    first = first.where(first != "", dates).mask(wrong, "")
+    return first, description.mask(wrong, description + note)
 
 
 def _confidence(clarity: pd.Series, date_prec: pd.Series, where_prec: pd.Series) -> pd.Series:
