@@ -1,27 +1,105 @@
 # The two commands a fresh machine needs: `make run` and `make test`. Both install what they need.
+#
+# Python packages go into a virtual environment: the active one if make is started inside one
+# (VIRTUAL_ENV is set, or the `python3` on PATH is a venv's), otherwise the project-local `.venv/`,
+# created with the first `python3` on PATH. Debian's own Python refuses `pip install` outside a
+# venv (PEP 668), so nothing is ever installed into it. Every tool runs through the venv, so it
+# does not have to be activated or on PATH.
+#
+#   make run [PORT=8050] [HOST=127.0.0.1] [ARGS="--workers 4"]
+#   make test | lint | bench | check-geodata | setup | setup-browser | clean-venv
+#
+# PYTHON=python3.12 creates .venv with another interpreter; VENV=DIR puts it elsewhere;
+# BROWSER_PACKAGES= (empty) skips the Debian browser packages.
+
 PYTHON ?= python3
-PIP_FLAGS ?= --quiet --disable-pip-version-check
+PORT ?= 8050
+HOST ?= 127.0.0.1
+ARGS ?=
+PIP_FLAGS ?= --disable-pip-version-check
+BROWSER_PACKAGES ?= chromium chromium-driver fonts-dejavu-core
 
-.PHONY: run test setup setup-browser lint bench
+# The active virtual environment, if any ("" when none).
+ACTIVE_VENV := $(or $(VIRTUAL_ENV),$(shell $(PYTHON) -c 'import sys; print(sys.prefix if sys.prefix != sys.base_prefix else "")' 2>/dev/null))
+VENV ?= $(or $(ACTIVE_VENV),.venv)
+VENV_PY := $(VENV)/bin/python
+# Written after a successful install; pip runs again only when pyproject.toml is newer.
+STAMP := $(VENV)/.syria-control-map-installed
 
-setup:
-	$(PYTHON) -m pip install $(PIP_FLAGS) -e ".[test]"
-
-setup-browser:
-	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { \
-	  echo "installing Debian's chromium and chromium-driver (needs root)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium chromium-driver fonts-dejavu-core >/dev/null; }
+.PHONY: run test setup setup-browser lint bench check-geodata clean-venv
 
 run: setup setup-browser
-	syria-map serve
+	@echo "==> starting the dashboard on http://$(HOST):$(PORT) (Ctrl-C stops it)"
+	@$(VENV)/bin/syria-map serve --host $(HOST) --port $(PORT) $(ARGS)
 
 test: setup setup-browser
-	$(PYTHON) -m ruff check .
-	$(PYTHON) -m pytest
+	@echo "==> ruff check ."
+	@$(VENV_PY) -m ruff check .
+	@echo "==> ruff format --check ."
+	@$(VENV_PY) -m ruff format --check .
+	@echo "==> pytest"
+	@$(VENV_PY) -m pytest
 
-lint:
-	$(PYTHON) -m ruff check . && $(PYTHON) -m ruff format --check .
+lint: setup
+	@echo "==> ruff check . && ruff format --check ."
+	@$(VENV_PY) -m ruff check . && $(VENV_PY) -m ruff format --check .
 
 bench: setup
-	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PYTHON) $$b || exit 1; done
+	@for b in benchmarks/bench_*.py; do echo "==> $$b"; $(VENV_PY) $$b || exit 1; done
+
+check-geodata: setup
+	@echo "==> geodata/build.py --check (rebuilds the base geography, compares with geodata/)"
+	@$(VENV_PY) geodata/build.py --check
+	@echo "==> geodata/build_events.py --check (rebuilds events.csv, compares with it)"
+	@$(VENV_PY) geodata/build_events.py --check
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml | $(VENV_PY)
+	@echo "==> installing the package and its test tools into $(VENV) (first run: about 30 s, 330 MB)"
+	@$(VENV_PY) -m pip install $(PIP_FLAGS) -e ".[test]"
+	@touch $@
+
+ifneq ($(VENV),$(ACTIVE_VENV))
+# No active venv (or VENV=DIR given): create it with the first python3 on PATH.
+$(VENV_PY):
+	@py="$$(command -v $(PYTHON))" || { \
+	  echo "==> no $(PYTHON) on PATH; on Debian: apt-get install python3 python3-venv" >&2; exit 1; }; \
+	$$py -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+	  echo "==> $$py is Python $$($$py -c 'import platform; print(platform.python_version())'); 3.11 or newer is needed (PYTHON=python3.12 picks another)" >&2; exit 1; }; \
+	if ! $$py -c 'import ensurepip, venv' 2>/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "==> installing Debian's python3-venv ($$py has no venv/ensurepip)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null || exit 1; \
+	  else \
+	    echo "==> $$py cannot create virtual environments; as root run: apt-get install python3-venv" >&2; exit 1; \
+	  fi; \
+	fi; \
+	echo "==> creating $(VENV) with $$py ($$($$py -c 'import platform; print(platform.python_version())'))"; \
+	$$py -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
+else
+$(VENV_PY):
+	@echo "==> the active virtual environment $(VENV) has no bin/python; deactivate it or recreate it" >&2; exit 1
+endif
+
+setup-browser:
+	@missing=""; \
+	if command -v dpkg-query >/dev/null 2>&1; then \
+	  for p in $(BROWSER_PACKAGES); do \
+	    dpkg-query -W -f='$${db:Status-Status}' $$p 2>/dev/null | grep -qx installed || missing="$$missing $$p"; \
+	  done; \
+	elif ! command -v chromium >/dev/null 2>&1 && [ -z "$$BROWSER_PATH" ]; then \
+	  echo "==> not a Debian system: install Chromium and chromedriver yourself (or set BROWSER_PATH)"; \
+	fi; \
+	[ -z "$$missing" ] && exit 0; \
+	if [ "$$(id -u)" != 0 ]; then \
+	  echo "==> Debian packages missing:$$missing; installing them needs root. As root: make setup-browser" >&2; \
+	  echo "    (or: sudo apt-get update && sudo apt-get install -y$$missing)" >&2; exit 1; \
+	fi; \
+	echo "==> installing Debian's$$missing with apt-get (chromium: about 120 MB and its libraries)"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null
+
+# Removes only the project's own .venv, never an active environment.
+clean-venv:
+	@echo "==> removing .venv"
+	@rm -rf .venv

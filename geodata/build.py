@@ -670,6 +670,16 @@ NAME_OVERRIDES: dict[int, tuple[str, str | None, tuple[str, ...]]] = {
     173312: ("Al-Qutayfah", "القطيفة", ("Qutayfah",)),
     170785: ("Deir Hafer", "دير حافر", ("Dayr Hafir",)),
     166946: ("Beit Jinn", "بيت جن", ("Mazraat Beit Jinn",)),
+    # GeoNames calls the town north-east of al-Bab "Kabbasin"; its point (36.433 N 37.569 E)
+    # matches Wikipedia's 'Qabasin' (36°26′09″N 37°34′06″E), so it takes the press spellings.
+    166285: ("Qabasin", "قباسين", ("Qabbasin", "al-Qabasin", "Al-Qabbasin", "Kabbasin", "Baskoy")),
+}
+# GeoNames records dropped from the gazetteer, with the reason.
+DROP_IDS = {
+    # "Qabbasin" (alternate name Khirbat as Sawda') near Lake Assad (36.308 N 38.156 E) with
+    # Qabasin's population: a misplaced duplicate that made "Qabbasin"/"al-Qabasin" resolve
+    # 50 km east of the real town (GeoNames 166285, above).
+    168061,
 }
 CAPITAL_IDS = {
     170063,
@@ -882,7 +892,11 @@ def assign_place_ids(rows: list[dict]) -> None:
 def build_places(governorates: list[dict], golan) -> list[dict]:
     """The gazetteer: Syrian GeoNames places, cities abroad, then the hand-curated files."""
     geonames = load_geonames()
-    rows = [geonames_row(gid, c) for gid, c in sorted(geonames.items()) if c["countrycode"] == "SY"]
+    rows = [
+        geonames_row(gid, c)
+        for gid, c in sorted(geonames.items())
+        if c["countrycode"] == "SY" and gid not in DROP_IDS
+    ]
     for gid, (kind, name_ar, extra) in sorted(FOREIGN.items()):
         row = geonames_row(gid, geonames[gid], kind)
         row["name_ar"] = name_ar

@@ -220,7 +220,8 @@ def test_a_utf16_csv_as_excel_saves_it_is_read(tmp_path, capsys):
 
 def test_a_wkt_polygon_in_a_csv_is_an_area_and_bad_wkt_is_an_error(tmp_path, capsys):
     header = HEADER + ",geometry"
-    area = f'r2,2018-03-10,day,,,,control_change,x,sdf,d,{SRC},"POLYGON ((38 35, 39 35, 39 36, 38 35))"'
+    polygon = '"POLYGON ((38 35, 39 35, 39 36, 38 35))"'
+    area = f"r2,2018-03-10,day,,,,control_change,x,sdf,d,{SRC},{polygon}"
     bad = f"r3,2018-03-10,day,,,,control_change,x,sdf,d,{SRC},POLYGON ((38 35"
     assert validate(capsys, write(tmp_path, f"{header}\n{area}\n")).code == 0
     result = validate(capsys, write(tmp_path, f"{header}\n{bad}\n", "bad.csv"))
