@@ -9,6 +9,7 @@ import pandas as pd
 from dashboard.core.factions import FACTIONS
 from dashboard.core.view import MapView
 from dashboard.figures import map as figures
+from dashboard.figures import traces
 
 
 def view(date: str, **changes) -> MapView:
@@ -17,25 +18,25 @@ def view(date: str, **changes) -> MapView:
 
 def test_map_figure_keeps_its_traces_in_the_documented_order(two_towns):
     data = figures.map_figure(two_towns, view("2016-06-01")).data
-    assert data[figures.TRACE_ZONES].type == "choropleth"
-    assert data[figures.TRACE_ZONES].name == "Control zones"
-    assert data[figures.TRACE_FRONT].name == "Front lines"
-    assert data[figures.TRACE_PLACES].name == "Places"
-    assert data[figures.TRACE_PRESENCE].name == "Foreign presence"
-    assert data[figures.TRACE_EVENTS].name == "Event: control change"
-    assert len(data) == figures.TRACE_LEGEND + len(FACTIONS) + 1
+    assert data[traces.TRACE_ZONES].type == "choropleth"
+    assert data[traces.TRACE_ZONES].name == "Control zones"
+    assert data[traces.TRACE_FRONT].name == "Front lines"
+    assert data[traces.TRACE_PLACES].name == "Places"
+    assert data[traces.TRACE_PRESENCE].name == "Foreign presence"
+    assert data[traces.TRACE_EVENTS].name == "Event: control change"
+    assert len(data) == traces.TRACE_LEGEND + len(FACTIONS) + 1
 
 
 def test_hidden_layers_keep_their_trace_so_indices_never_move(two_towns):
     full = figures.map_figure_dict(two_towns, view("2016-06-01"))
     bare = figures.map_figure_dict(two_towns, view("2016-06-01", layers=()))
     assert len(full["data"]) == len(bare["data"])
-    assert bare["data"][figures.TRACE_ZONES]["visible"] is False
+    assert bare["data"][traces.TRACE_ZONES]["visible"] is False
 
 
 def test_zone_colours_are_faction_indices_with_no_data_last(two_towns):
-    before = figures.map_figure_dict(two_towns, view("2016-06-01"))["data"][figures.TRACE_ZONES]
-    after = figures.map_figure_dict(two_towns, view("2018-01-01"))["data"][figures.TRACE_ZONES]
+    before = figures.map_figure_dict(two_towns, view("2016-06-01"))["data"][traces.TRACE_ZONES]
+    after = figures.map_figure_dict(two_towns, view("2018-01-01"))["data"][traces.TRACE_ZONES]
     codes = [f.code for f in FACTIONS]
     assert codes.index("isis") in before["z"] and codes.index("sdf") not in before["z"]
     assert codes.index("sdf") in after["z"]
@@ -53,11 +54,12 @@ def test_a_date_patch_carries_what_the_full_figure_of_that_date_draws(two_towns)
             assert drawn == value, (index, key)
 
 
-def test_a_date_patch_is_small_and_sends_no_geometry(two_towns):
-    patch = figures.map_patch(two_towns, view("2018-01-01"))
-    text = json.dumps(patch.to_plotly_json(), default=str)
+def test_a_date_frame_is_small_and_sends_no_geometry(two_towns):
+    from dashboard.figures.frames import date_frame
+
+    text = json.dumps(date_frame(two_towns, view("2018-01-01")), default=str)
     assert len(text) < 10_000
-    assert "geojson" not in text
+    assert "geojson" not in text and "coordinates" not in text
 
 
 def test_compare_mode_hatches_the_area_that_changed_hands(two_towns):
@@ -67,25 +69,25 @@ def test_compare_mode_hatches_the_area_that_changed_hands(two_towns):
     moved = figures.date_updates(
         two_towns, view("2018-01-01", compare_date=pd.Timestamp("2016-03-01"))
     )
-    assert same[figures.TRACE_CHANGED]["lon"] == []
-    assert len(moved[figures.TRACE_CHANGED]["lon"]) > 10
-    assert moved[figures.TRACE_CHANGED_PLACES]["hovertext"] == ["Beta: Islamic State → SDF"]
+    assert same[traces.TRACE_CHANGED]["lon"] == []
+    assert len(moved[traces.TRACE_CHANGED]["lon"]) > 10
+    assert moved[traces.TRACE_CHANGED_PLACES]["hovertext"] == ["Beta: Islamic State → SDF"]
 
 
 def test_events_show_within_the_window_and_presence_once_reported(two_towns):
     updates = figures.date_updates(two_towns, view("2017-11-01"))
-    battle = figures.TRACE_EVENTS + figures.EVENT_TYPES_SHOWN.index("battle")
+    battle = traces.TRACE_EVENTS + traces.EVENT_TYPES_SHOWN.index("battle")
     assert len(updates[battle]["lon"]) == 1
-    assert updates[figures.TRACE_PRESENCE]["hovertext"][0].startswith("US: ")
+    assert updates[traces.TRACE_PRESENCE]["hovertext"][0].startswith("US: ")
     early = figures.date_updates(two_towns, view("2016-01-15"))
-    assert early[figures.TRACE_PRESENCE]["lon"] == []
+    assert early[traces.TRACE_PRESENCE]["lon"] == []
 
 
 def test_places_are_labelled_in_the_chosen_language(two_towns):
-    english = figures.map_figure_dict(two_towns, view("2016-06-01"))["data"][figures.TRACE_PLACES]
+    english = figures.map_figure_dict(two_towns, view("2016-06-01"))["data"][traces.TRACE_PLACES]
     arabic = figures.map_figure_dict(two_towns, view("2016-06-01", lang="ar"))
     assert "Alpha" in english["text"]
-    assert "ألفا" in arabic["data"][figures.TRACE_PLACES]["text"]
+    assert "ألفا" in arabic["data"][traces.TRACE_PLACES]["text"]
 
 
 def test_the_map_asks_for_no_base_layer_from_the_network(two_towns):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.core.gazetteer import Gazetteer
+from dashboard.core.names import did_you_mean
 from dashboard.core.schema import EVENT_COLUMNS_SHOWN
 from dashboard.errors import UsageProblem
 from dashboard.settings import Settings
@@ -16,8 +17,7 @@ def resolve_place(gazetteer: Gazetteer, name: str) -> str:
     """The place id for a name; an unknown name is a UsageProblem suggesting close names."""
     place_id = gazetteer.lookup(name)
     if place_id is None:
-        suggestions = gazetteer.suggest(name)
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        hint = did_you_mean(gazetteer.suggest(name))
         raise UsageProblem(f"unknown place {name!r}{hint}")
     return place_id
 
@@ -73,7 +73,7 @@ def _zone_rows(settings, table, gazetteer, date, pending) -> pd.DataFrame:
     rows = []
     for label, lat, lon in pending:
         atom = model.atom_at(lon, lat)
-        explanation = explain_atom(model, atom, date)
+        explanation = explain_atom(model, atom, date, (lon, lat))
         event = explanation.deciding_event
         rows.append(
             {
@@ -81,7 +81,7 @@ def _zone_rows(settings, table, gazetteer, date, pending) -> pd.DataFrame:
                 "controller": explanation.controller,
                 "event_date": event["date"] if event is not None else pd.NaT,
                 "event_id": event["event_id"] if event is not None else "",
-                "basis": f"zone of {explanation.place}" if atom >= 0 else "outside the map",
+                "basis": explanation.basis if atom >= 0 else "outside the map",
             }
         )
     return pd.DataFrame(rows)

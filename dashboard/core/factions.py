@@ -16,9 +16,12 @@ import pandas as pd
 __all__ = [
     "FACTIONS",
     "FACTION_CODES",
+    "NO_DATA",
     "NO_DATA_COLOUR",
+    "NO_FACTION",
     "Faction",
     "faction",
+    "faction_name",
     "factions_on",
 ]
 
@@ -137,14 +140,25 @@ FACTIONS: tuple[Faction, ...] = (
 )
 
 FACTION_CODES: tuple[str, ...] = tuple(f.code for f in FACTIONS)
-NO_DATA_COLOUR = "#EDEDED"
+# Land no one can be said to hold: the "none" row of the statistics and the grey of the map.
+NO_DATA = Faction("none", "No data", "لا بيانات", "#EDEDED", "Land no locality's control reaches.")
+NO_DATA_COLOUR = NO_DATA.colour
+NO_FACTION = -1  # the faction index of no data, in the core's arrays of control
 
 _BY_CODE = {f.code: f for f in FACTIONS}
 
 
 def faction(code: str) -> Faction:
-    """The faction with this code; KeyError for an unknown code."""
-    return _BY_CODE[code]
+    """The faction with this code ("" or "none": no data); KeyError for an unknown code."""
+    return NO_DATA if code in ("", NO_DATA.code) else _BY_CODE[code]
+
+
+def faction_name(code: str | int, lang: str = "en") -> str:
+    """A faction's display name by code or index; no data for "none", "" or an index < 0."""
+    if not isinstance(code, str):
+        code = FACTION_CODES[code] if 0 <= code < len(FACTIONS) else NO_DATA.code
+    entry = faction(code)
+    return entry.name_ar if lang == "ar" else entry.name
 
 
 def factions_on(date) -> tuple[Faction, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalise_name", "slugify"]
+__all__ = ["did_you_mean", "normalise_name", "slugify"]
 
 _APOSTROPHES = re.compile(r"['’‘`ʿʾ´]")
 _NON_ALNUM = re.compile(r"[^0-9a-z\u0600-\u06ff]+")
@@ -17,6 +17,14 @@ def normalise_name(name: str) -> str:
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = _APOSTROPHES.sub("", stripped.casefold())
     return _NON_ALNUM.sub(" ", stripped).strip()
+
+
+def did_you_mean(suggestions: list[str], quote: bool = False) -> str:
+    """'; did you mean 'Raqqa', 'Rastan'?' for the suggestions, or '' when there are none."""
+    if not suggestions:
+        return ""
+    names = ", ".join(repr(s) if quote else s for s in suggestions)
+    return f"; did you mean {names}?"
 
 
 def slugify(name: str) -> str:

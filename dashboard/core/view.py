@@ -6,19 +6,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-__all__ = ["DEFAULT_LAYERS", "LAYER_NAMES", "MapView"]
+from dashboard.core.layers import DEFAULT_LAYERS
 
-# Toggleable layers, in drawing order.
-LAYER_NAMES: dict[str, str] = {
-    "zones": "Control zones",
-    "front_lines": "Front lines",
-    "governorates": "Governorates",
-    "rivers": "Rivers and lakes",
-    "places": "Places",
-    "events": "Events",
-    "presence": "Foreign presence",
-}
-DEFAULT_LAYERS = ("zones", "front_lines", "governorates", "rivers", "places", "events", "presence")
+__all__ = ["MapView"]
 
 
 @dataclass(frozen=True)

@@ -14,19 +14,18 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.core.factions import NO_DATA_COLOUR, faction
+from dashboard.core.factions import NO_DATA, faction, faction_name
 from dashboard.export.scalebar import scale_bar_traces
 from dashboard.figures.layout import credits_line
 from dashboard.figures.wording import (
     embed_rtl,
-    faction_label,
     format_area,
     format_date,
     isolate_ltr,
     text,
 )
 
-__all__ = ["Page", "as_dict", "decorate", "legend_rows", "map_extent"]
+__all__ = ["Page", "as_dict", "decorate", "legend_rows"]
 
 _FONTS = {
     "en": "Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-serif",
@@ -94,19 +93,9 @@ def legend_rows(held: pd.DataFrame) -> list[tuple[str, str, str]]:
     rows = []
     ordered = held[held["area_km2"] > 0].sort_values("area_km2", ascending=False)
     for code, area in zip(ordered["faction"], ordered["area_km2"], strict=True):
-        colour = NO_DATA_COLOUR if code == "none" else faction(code).colour
+        colour = faction(code).colour
         rows.append((code, colour, format_area(float(area), float(area) / total)))
-    return sorted(rows, key=lambda row: row[0] == "none")
-
-
-def map_extent(figure: Any, fallback: tuple[float, float, float, float]) -> tuple[float, ...]:
-    """The figure's geo lon/lat ranges as (west, south, east, north), or `fallback`."""
-    geo = as_dict(figure)["layout"].get("geo", {})
-    lon = geo.get("lonaxis", {}).get("range")
-    lat = geo.get("lataxis", {}).get("range")
-    if lon is not None and lat is not None:
-        return (float(lon[0]), float(lat[0]), float(lon[1]), float(lat[1]))
-    return fallback
+    return sorted(rows, key=lambda row: row[0] == NO_DATA.code)
 
 
 def _has_points(trace: dict) -> bool:
@@ -215,7 +204,7 @@ def _add_legend(fig: dict, page: Page, view, held, lang: str) -> float:
             fillcolor=colour,
             line={"color": "#444444", "width": 0.8},
         )
-        page.text(fig, start + swatch + gap, y - 10 * u, faction_label(code, lang), 17 * u)
+        page.text(fig, start + swatch + gap, y - 10 * u, faction_name(code, lang), 17 * u)
         area = isolate_ltr(area) if page.rtl else area
         page.text(fig, start + swatch + gap, y + 11 * u, area, 14.5 * u, color=_MUTED)
         y += 54 * u

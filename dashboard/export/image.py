@@ -8,11 +8,12 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.export.decorate import decorate, map_extent
+from dashboard.export.decorate import decorate
 from dashboard.export.errors import ExportError
 from dashboard.export.provenance import embed, provenance
 from dashboard.export.renderer import FORMATS, render
-from dashboard.export.scalebar import km_per_degree_lon, quiet_corner
+from dashboard.export.scalebar import quiet_corner
+from dashboard.figures.layout import view_extent
 from dashboard.figures.wording import text
 from dashboard.io.credits import data_credits
 
@@ -64,26 +65,13 @@ def check_dates(dataset: Any, *dates: object) -> None:
             )
 
 
-def _view_extent(dataset: Any, view: Any) -> tuple[float, float, float, float]:
-    """What the view shows: its bbox, the circle around its focus, or all of Syria."""
-    if view.bbox is not None:
-        return tuple(float(v) for v in view.bbox)
-    if view.focus_place is not None:
-        place = dataset.gazetteer.place(view.focus_place)
-        lat, lon = float(place["lat"]), float(place["lon"])
-        dlat, dlon = view.radius_km / 110.6, view.radius_km / km_per_degree_lon(lat)
-        return (lon - dlon, lat - dlat, lon + dlon, lat + dlat)
-    west, south, east, north = _outline().bounds
-    return (west - 0.2, south - 0.2, east + 0.2, north + 0.2)
-
-
 def publication_figure(dataset: Any, view: Any, width: int = WIDTH, height: int = HEIGHT) -> dict:
     """The dashboard's figure for `view` with the publication decorations, as a figure dict."""
     from dashboard.core.stats import held_at
 
     check_dates(dataset, view.date, view.compare_date)
     figure = base_figure(dataset, view)
-    extent = map_extent(figure, _view_extent(dataset, view))
+    extent = view_extent(dataset, view)
     held = held_at(dataset.model, view.date)
     table = dataset.table
     corner = quiet_corner(extent, _outline())

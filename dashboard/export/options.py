@@ -7,19 +7,11 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.core.view import DEFAULT_LAYERS, LAYER_NAMES, MapView
+from dashboard.core.layers import DEFAULT_LAYERS, LAYER_KEYS
+from dashboard.core.view import MapView
 from dashboard.export.errors import ExportError
 
-__all__ = ["Job", "known_layers", "parse_bbox", "parse_layers", "plan_export", "view_for"]
-
-
-def known_layers() -> tuple[str, ...]:
-    """Layer names a view accepts: the shared ones and the map figure's extras."""
-    try:
-        from dashboard.figures.map import EXTRA_LAYERS
-    except ImportError:  # figures not installed in this build
-        EXTRA_LAYERS = {}
-    return (*LAYER_NAMES, *EXTRA_LAYERS)
+__all__ = ["Job", "parse_bbox", "parse_layers", "plan_export", "view_for"]
 
 
 def parse_bbox(text: str) -> tuple[float, float, float, float]:
@@ -38,10 +30,10 @@ def parse_layers(text: str | None) -> tuple[str, ...]:
     if text is None:
         return DEFAULT_LAYERS
     names = tuple(part.strip() for part in text.split(",") if part.strip())
-    unknown = [n for n in names if n not in known_layers()]
+    unknown = [n for n in names if n not in LAYER_KEYS]
     if unknown:
         raise ExportError(
-            f"unknown layer(s) {', '.join(unknown)} (one of: {', '.join(known_layers())})"
+            f"unknown layer(s) {', '.join(unknown)} (one of: {', '.join(LAYER_KEYS)})"
         )
     return names
 

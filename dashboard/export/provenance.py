@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 import pandas as pd
 
 from dashboard import __version__
+from dashboard.figures.wording import NOTE
 
 __all__ = ["NAMESPACE", "embed", "provenance"]
 
@@ -31,7 +32,7 @@ def provenance(
         "DataLayers": ", ".join(layers),
         "Coverage": f"{first} to {last}",
         "Sources": "; ".join(credits),
-        "Note": "Zones are approximations derived from locality control",
+        "Note": NOTE,
         "Software": f"syria-control-map {__version__}",
     }
 

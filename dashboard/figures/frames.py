@@ -12,7 +12,7 @@ from functools import lru_cache
 import numpy as np
 
 from dashboard.core.control import day_number
-from dashboard.core.factions import FACTIONS, NO_DATA_COLOUR
+from dashboard.core.factions import FACTIONS, NO_DATA, faction_name
 from dashboard.core.stats import held_at
 from dashboard.core.view import MapView
 from dashboard.core.zones import front_line_mask
@@ -28,20 +28,12 @@ from dashboard.figures.traces import (
 )
 from dashboard.io.dataset import Dataset
 
-__all__ = ["date_frame", "faction_name", "frame_updates", "map_key"]
+__all__ = ["date_frame", "frame_updates", "map_key"]
 
 CHANGE_COLOUR = "#D6008F"
 _SOURCE_COLUMNS = (
     "source_title", "source_publisher", "source_url", "actor", "description", "layer"
 )  # fmt: skip
-
-
-def faction_name(index: int, lang: str) -> str:
-    """A faction's display name by index (-1 or out of range: no data)."""
-    if index < 0 or index >= len(FACTIONS):
-        return "لا بيانات" if lang == "ar" else "no data"
-    faction = FACTIONS[index]
-    return faction.name_ar if lang == "ar" else faction.name
 
 
 def map_key(dataset: Dataset) -> dict:
@@ -73,7 +65,14 @@ def _map_key(key: _ByIdentity, gazetteer: _ByIdentity) -> dict:
             {"code": f.code, "name": f.name, "name_ar": f.name_ar, "colour": f.colour}
             for f in FACTIONS
         ]
-        + [{"code": "none", "name": "no data", "name_ar": "لا بيانات", "colour": NO_DATA_COLOUR}],
+        + [
+            {
+                "code": NO_DATA.code,
+                "name": NO_DATA.name,
+                "name_ar": NO_DATA.name_ar,
+                "colour": NO_DATA.colour,
+            }
+        ],
         "edges": {"lon": list(base.edge_lon), "lat": list(base.edge_lat)},
         "events": {
             "lon": _clean(base.event_lon.round(4).tolist()),
@@ -121,7 +120,7 @@ def date_frame(dataset: Dataset, view: MapView, window_days: int = 30) -> dict:
         "presence": np.flatnonzero(presence & ~np.isnan(base.event_lon)).tolist(),
         "held": [
             [round(float(held["area_km2"].get(code, 0.0))), int(held["localities"].get(code, 0))]
-            for code in [*(f.code for f in FACTIONS), "none"]
+            for code in [*(f.code for f in FACTIONS), NO_DATA.code]
         ],
         "changed": {"lon": [], "lat": []},
         "moved": {"lon": [], "lat": [], "hovertext": []},

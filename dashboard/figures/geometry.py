@@ -16,7 +16,7 @@ import pandas as pd
 import shapely
 
 from dashboard.core.cells import to_degrees
-from dashboard.core.factions import FACTIONS
+from dashboard.core.factions import FACTIONS, NO_DATA
 from dashboard.core.model import ControlModel
 
 __all__ = [
@@ -99,9 +99,11 @@ def map_base(model: ControlModel, gazetteer) -> MapBase:
 def _map_base(key: _ByIdentity, gazetteer_key: _ByIdentity) -> MapBase:
     model = key.model
     atoms = [_polygonal(a) for a in model.atoms_wgs84]
+    shapes = [_rounded(atom) for atom in atoms]
     features = [
-        {"type": "Feature", "id": str(i), "geometry": _rounded_mapping(atom)}
-        for i, atom in enumerate(atoms)
+        {"type": "Feature", "id": str(i), "geometry": json.loads(shapely.to_geojson(shape))}
+        for i, shape in enumerate(shapes)
+        if not shape.is_empty  # plotly.js cannot draw an empty ring; the atom stays unseen
     ]
     names = model.localities["name"].tolist()
     owner = model.tessellation.atom_locality
@@ -112,7 +114,7 @@ def _map_base(key: _ByIdentity, gazetteer_key: _ByIdentity) -> MapBase:
     lon, lat = _event_positions(model.events)
     return MapBase(
         atoms_geojson={"type": "FeatureCollection", "features": features},
-        atom_names=[names[o] if o >= 0 else "no data" for o in owner],
+        atom_names=[names[o] if o >= 0 else NO_DATA.name for o in owner],
         edge_lon=tuple(edge_lon),
         edge_lat=tuple(edge_lat),
         hatch_lon=tuple(hatch_lon),
@@ -134,9 +136,9 @@ def _polygonal(geometry):
     return shapely.union_all(parts) if len(parts) > 1 else parts[0]
 
 
-def _rounded_mapping(geometry) -> dict:
-    rounded = shapely.set_precision(geometry, 10**-_DIGITS)
-    return json.loads(shapely.to_geojson(rounded))
+def _rounded(geometry):
+    """The geometry on a 10^-_DIGITS degree grid, only its polygons (slivers vanish)."""
+    return _polygonal(shapely.set_precision(geometry, 10**-_DIGITS))
 
 
 def line_coordinates(geometries) -> tuple[list, list]:

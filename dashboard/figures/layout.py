@@ -7,13 +7,13 @@ import numpy as np
 from dashboard.core.view import MapView
 from dashboard.figures.frames import _date_text
 from dashboard.figures.geometry import map_base
+from dashboard.figures.wording import NOTE
 from dashboard.io.credits import data_credits
 from dashboard.io.dataset import Dataset
 
-__all__ = ["NOTE", "SEA", "SYRIA_EXTENT", "credits_line", "map_layout", "view_extent"]
+__all__ = ["SEA", "SYRIA_EXTENT", "credits_line", "map_layout", "view_extent"]
 
 SYRIA_EXTENT = (35.3, 32.1, 42.6, 37.55)  # west, south, east, north
-NOTE = "Zones are approximations derived from locality control."
 SEA = "#D4E6F1"
 
 
@@ -56,7 +56,7 @@ def map_layout(dataset: Dataset, view: MapView, extent) -> dict:
     west, south, east, north = extent
     start, end = dataset.table.coverage
     note = (
-        f"{NOTE} {map_base(dataset.model, dataset.gazetteer).localities} localities, "
+        f"{NOTE}. {map_base(dataset.model, dataset.gazetteer).localities} localities, "
         f"events {start:%-d %b %Y} – {end:%-d %b %Y}. {credits_line()}"
     )
     return {

@@ -1,28 +1,21 @@
 """The map figure shared by the dashboard and the static export, and what a date changes in it.
 
 `map_figure(dataset, view)` is a pure function of the data and a MapView: plain plotly, no Dash.
-Its traces are always present in the fixed order of the TRACE_* constants (hidden layers are
+Its traces are always present in the fixed order of `figures.traces` (hidden layers are
 `visible=False`), so the dashboard can take it to another date by sending only what a date
 changes (`date_updates`): zone colours, front lines, the compare highlight, events, presence.
-
-The layers live in map_base_layers (static) and map_markers (per date), the frame in
-map_layout; the trend chart and the slider's histogram in trend. Their public names are
-re-exported here, where the app and the exporter import them.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
 
 from dashboard.core.view import MapView
 from dashboard.figures.base_layers import base_traces, geo_labels, lines
-from dashboard.figures.frames import CHANGE_COLOUR, _date_text, date_frame, frame_updates, map_key
+from dashboard.figures.frames import CHANGE_COLOUR, date_frame, frame_updates, map_key
 from dashboard.figures.geometry import map_base
-from dashboard.figures.layout import NOTE, SYRIA_EXTENT, credits_line, map_layout, view_extent
+from dashboard.figures.layout import map_layout, view_extent
 from dashboard.figures.markers import (
-    EXTRA_LAYERS,
     changed_places_trace,
     event_trace,
     legend_traces,
@@ -30,62 +23,10 @@ from dashboard.figures.markers import (
     presence_trace,
     zones_trace,
 )
-from dashboard.figures.traces import (
-    EVENT_TYPES_SHOWN,
-    TRACE_BORDERS,
-    TRACE_CHANGED,
-    TRACE_CHANGED_PLACES,
-    TRACE_EVENTS,
-    TRACE_FRONT,
-    TRACE_GEO_LABELS,
-    TRACE_GOLAN,
-    TRACE_GOLAN_HATCH,
-    TRACE_GOVERNORATES,
-    TRACE_LAKES,
-    TRACE_LEGEND,
-    TRACE_NEIGHBOURS,
-    TRACE_PLACES,
-    TRACE_PRESENCE,
-    TRACE_RIVERS,
-    TRACE_ZONES,
-)
-from dashboard.figures.trend import event_histogram, trend_figure, trend_series
+from dashboard.figures.traces import EVENT_TYPES_SHOWN
 from dashboard.io.dataset import Dataset
 
-if TYPE_CHECKING:
-    from dash import Patch
-
-__all__ = [
-    "EVENT_TYPES_SHOWN",
-    "EXTRA_LAYERS",
-    "NOTE",
-    "SYRIA_EXTENT",
-    "TRACE_BORDERS",
-    "TRACE_CHANGED",
-    "TRACE_CHANGED_PLACES",
-    "TRACE_EVENTS",
-    "TRACE_FRONT",
-    "TRACE_GEO_LABELS",
-    "TRACE_GOLAN",
-    "TRACE_GOLAN_HATCH",
-    "TRACE_GOVERNORATES",
-    "TRACE_LAKES",
-    "TRACE_LEGEND",
-    "TRACE_NEIGHBOURS",
-    "TRACE_PLACES",
-    "TRACE_PRESENCE",
-    "TRACE_RIVERS",
-    "TRACE_ZONES",
-    "credits_line",
-    "date_updates",
-    "event_histogram",
-    "map_figure",
-    "map_figure_dict",
-    "map_patch",
-    "trend_figure",
-    "trend_series",
-    "view_extent",
-]
+__all__ = ["date_updates", "map_figure", "map_figure_dict"]
 
 _FRONT_COLOUR = "#000000"
 
@@ -93,21 +34,6 @@ _FRONT_COLOUR = "#000000"
 def date_updates(dataset: Dataset, view: MapView, window_days: int = 30) -> dict[int, dict]:
     """What a date changes, per trace index: the same values map_figure draws."""
     return frame_updates(date_frame(dataset, view, window_days), map_key(dataset))
-
-
-def map_patch(dataset: Dataset, view: MapView, window_days: int = 30) -> Patch:
-    """A dash Patch taking a map_figure of the same view to another date."""
-    from dash import Patch  # only here: importing dash costs the exporter ~1 s
-
-    patch = Patch()
-    for index, props in date_updates(dataset, view, window_days).items():
-        for key, value in props.items():
-            target = patch["data"][index]
-            for part in key.split(".")[:-1]:
-                target = target[part]
-            target[key.split(".")[-1]] = value
-    patch["layout"]["annotations"][0]["text"] = _date_text(view)
-    return patch
 
 
 def map_figure(dataset: Dataset, view: MapView, window_days: int = 30) -> go.Figure:

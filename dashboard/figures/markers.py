@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.core.factions import FACTIONS, NO_DATA_COLOUR
+from dashboard.core.factions import FACTIONS, NO_DATA_COLOUR, faction_name
 from dashboard.core.view import MapView
-from dashboard.figures.frames import CHANGE_COLOUR, faction_name
+from dashboard.figures.frames import CHANGE_COLOUR
 from dashboard.figures.geometry import MapBase, map_base
 from dashboard.figures.labels import place_labels
 from dashboard.io.dataset import Dataset
 
 __all__ = [
     "EVENT_SYMBOLS",
-    "EXTRA_LAYERS",
     "changed_places_trace",
     "event_trace",
     "legend_traces",
@@ -37,7 +36,6 @@ EVENT_SYMBOLS = {
     "other": "cross",
 }
 # Layers of our own beside view.LAYER_NAMES: more kinds of places.
-EXTRA_LAYERS = {"sites": "Bases, crossings, camps, oil fields", "villages": "Villages"}
 _SITE_KINDS = ("airbase", "base", "camp", "crossing", "dam", "oil_field")
 _PRESENCE_COLOUR = "#0B5394"
 _HALO = "1px 1px 1px #fff, -1px -1px 1px #fff, 1px -1px 1px #fff, -1px 1px 1px #fff"
@@ -55,12 +53,12 @@ def zone_colourscale() -> list:
 
 def zones_trace(base: MapBase, view: MapView) -> dict:
     """The atoms as one choropleth, all 'no data' until a date colours them."""
-    features = base.atoms_geojson["features"]
+    atoms = len(base.atom_names)  # every atom has a z; empty ones have no feature to draw
     return dict(
         type="choropleth",
         geojson=base.atoms_geojson,
-        locations=[f["id"] for f in features],
-        z=[len(FACTIONS)] * len(features),
+        locations=[str(i) for i in range(atoms)],
+        z=[len(FACTIONS)] * atoms,
         zmin=0,
         zmax=len(FACTIONS),
         colorscale=zone_colourscale(),

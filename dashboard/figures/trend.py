@@ -8,9 +8,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.core.factions import FACTIONS
+from dashboard.core.factions import FACTIONS, faction_name
 from dashboard.core.stats import held_series, series_dates
-from dashboard.figures.frames import faction_name
 from dashboard.figures.geometry import _ByIdentity
 from dashboard.io.dataset import Dataset
 

@@ -6,12 +6,9 @@ import re
 
 import pandas as pd
 
-from dashboard.core.factions import faction
-
 __all__ = [
     "NOTE",
     "embed_rtl",
-    "faction_label",
     "format_area",
     "format_date",
     "isolate_ltr",
@@ -26,7 +23,6 @@ _TEXT: dict[str, dict[str, str]] = {
         "title": "Territorial control in Syria",
         "compare": "changes since {date} highlighted",
         "legend": "Area held in Syria, {date}",
-        "none": "No data",
         "front": "Front line",
         "note": NOTE,
         "data": "Data version {digest}; events {first} to {last}",
@@ -36,7 +32,6 @@ _TEXT: dict[str, dict[str, str]] = {
         "title": "مناطق السيطرة في سوريا",
         "compare": "مع إبراز التغييرات منذ {date}",
         "legend": "المساحة المسيطر عليها في سوريا، {date}",
-        "none": "لا بيانات",
         "front": "خط الجبهة",
         "note": "المناطق تقديرية مستمدة من السيطرة على البلدات",
         "data": "إصدار البيانات {digest}؛ الأحداث من {first} إلى {last}",
@@ -94,11 +89,3 @@ def format_area(area_km2: float, share: float) -> str:
     rounded = round(area_km2, -2) if area_km2 >= 1000 else round(area_km2)
     percent = f"{share:.0%}" if share >= 0.005 or share == 0 else "<1%"
     return f"{rounded:,.0f} km² ({percent})"
-
-
-def faction_label(code: str, lang: str = "en") -> str:
-    """A faction's display name; 'none' is the no-data label."""
-    if code == "none":
-        return text("none", lang)
-    entry = faction(code)
-    return entry.name_ar if lang == "ar" else entry.name

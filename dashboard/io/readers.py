@@ -15,6 +15,7 @@ import csv
 import io
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from dashboard.errors import DataFileError
@@ -136,7 +137,8 @@ def _from_wkt(column: pd.Series) -> list[object]:
     import shapely
 
     texts = column.str.strip()
-    shapes = shapely.from_wkt(texts.where(texts != "", None).to_numpy(), on_invalid="ignore")
+    given = [text or None for text in texts]
+    shapes = shapely.from_wkt(np.array(given, dtype=object), on_invalid="ignore")
     return [
         shape if shape is not None else (text or None)
         for shape, text in zip(shapes, texts, strict=True)

@@ -15,6 +15,7 @@ import pandas as pd
 
 from dashboard.core.factions import faction
 from dashboard.core.gazetteer import Gazetteer
+from dashboard.core.names import did_you_mean
 from dashboard.core.schema import (
     ANNOUNCED_TYPES,
     COLUMNS,
@@ -187,8 +188,7 @@ def _check_dates(check: _Checker) -> tuple[pd.Series, pd.Series]:
 
 
 def _unknown(value: str, allowed: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(value.lower(), allowed, n=1, cutoff=0.5)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
+    hint = did_you_mean(difflib.get_close_matches(value.lower(), allowed, n=1, cutoff=0.5), True)
     return f"unknown value {value!r} (allowed: {', '.join(allowed)}){hint}"
 
 
@@ -244,8 +244,7 @@ def _check_locations(check: _Checker, table: pd.DataFrame) -> None:
     resolved = {name: check.gazetteer.lookup(name) for name in names.unique()}
     place_ids = names.map(resolved)
     for index in place_ids.index[place_ids.isna()]:
-        suggestions = check.gazetteer.suggest(places[index])
-        hint = f"; did you mean {', '.join(map(repr, suggestions))}?" if suggestions else ""
+        hint = did_you_mean(check.gazetteer.suggest(places[index]), quote=True)
         check.add(index, "place", f"unknown place {places[index]!r}{hint}")
     place_ids = place_ids.dropna()
     gazetteer = check.gazetteer.places

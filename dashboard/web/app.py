@@ -10,7 +10,7 @@ import flask
 
 from dashboard.figures.frames import map_key
 from dashboard.figures.geometry import map_base
-from dashboard.figures.map import trend_series
+from dashboard.figures.trend import trend_series
 from dashboard.io.dataset import load_dataset
 from dashboard.io.paths import ASSETS_DIR
 from dashboard.settings import Settings

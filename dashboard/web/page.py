@@ -5,12 +5,11 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.core.calendar import Calendar
-from dashboard.core.view import LAYER_NAMES
-from dashboard.figures.map import EXTRA_LAYERS, event_histogram
+from dashboard.core.layers import DASHBOARD_LAYERS, LAYERS
+from dashboard.figures.trend import event_histogram
 from dashboard.io.dataset import Dataset
 from dashboard.web import ids
 from dashboard.web.panels import footer
-from dashboard.web.state import DASHBOARD_LAYERS
 
 __all__ = ["GRAPH_CONFIG", "page"]
 
@@ -21,17 +20,6 @@ GRAPH_CONFIG = {
     "responsive": True,
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
 }
-_LAYER_ORDER = (
-    "zones",
-    "front_lines",
-    "places",
-    "sites",
-    "villages",
-    "events",
-    "presence",
-    "governorates",
-    "rivers",
-)
 SPEEDS = {"1": "1 day", "7": "1 week", "30": "1 month"}  # days a play step
 
 
@@ -179,13 +167,12 @@ def _download() -> html.Div:
 
 
 def _layers() -> html.Details:
-    names = {**LAYER_NAMES, **EXTRA_LAYERS, "places": "Cities and towns"}
     return html.Details(
         [
             html.Summary("Layers"),
             dcc.Checklist(
                 id=ids.LAYERS,
-                options=[{"label": names[n], "value": n} for n in _LAYER_ORDER],
+                options=[{"label": layer.name, "value": layer.key} for layer in LAYERS],
                 value=list(DASHBOARD_LAYERS),
             ),
         ],

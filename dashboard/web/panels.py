@@ -9,10 +9,12 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from dashboard.core.factions import FACTIONS, NO_DATA_COLOUR
+from dashboard.core.factions import NO_DATA, faction, faction_name
 from dashboard.core.stats import change_between, net_change
 from dashboard.core.why import Explanation, explain_atom, explain_locality, locality_index
-from dashboard.figures.map import NOTE, TRACE_PLACES, TRACE_ZONES, credits_line
+from dashboard.figures.layout import credits_line
+from dashboard.figures.traces import TRACE_PLACES, TRACE_ZONES
+from dashboard.figures.wording import NOTE
 from dashboard.io.dataset import Dataset
 
 __all__ = [
@@ -23,16 +25,8 @@ __all__ = [
 ]
 
 
-def _name(code: str, lang: str) -> str:
-    for faction in FACTIONS:
-        if faction.code == code:
-            return faction.name_ar if lang == "ar" else faction.name
-    return "no data" if code in ("", "none") else code
-
-
 def _swatch(code: str) -> html.Span:
-    colour = next((f.colour for f in FACTIONS if f.code == code), NO_DATA_COLOUR)
-    return html.Span(className="swatch", style={"background": colour})
+    return html.Span(className="swatch", style={"background": faction(code).colour})
 
 
 def _source(event: pd.Series) -> html.Span:
@@ -70,7 +64,7 @@ def why_panel(explanation: Explanation | None, lang: str) -> list:
         return [html.P("Click a place or a zone to see who held it and why.", className="muted")]
     parts = [
         html.H3(explanation.place),
-        html.P([_swatch(explanation.controller), " ", _name(explanation.controller, lang)]),
+        html.P([_swatch(explanation.controller), " ", faction_name(explanation.controller, lang)]),
     ]
     event = explanation.deciding_event
     if event is not None:
@@ -86,14 +80,20 @@ def why_panel(explanation: Explanation | None, lang: str) -> list:
             )
         )
     else:
-        parts.append(html.P("No event decides this area: no data.", className="muted"))
+        parts.append(
+            html.P(f"No event decides this area: {NO_DATA.name.lower()}.", className="muted")
+        )
     if len(explanation.timeline):
         rows = [
             html.Tr(
                 [
                     html.Td(f"{e['date']:%Y-%m-%d}"),
                     html.Td(
-                        [_swatch(e["controller_after"]), " ", _name(e["controller_after"], lang)]
+                        [
+                            _swatch(e["controller_after"]),
+                            " ",
+                            faction_name(e["controller_after"], lang),
+                        ]
                     ),
                     html.Td(_source(e)),
                 ]
@@ -110,9 +110,9 @@ def compare_summary(dataset: Dataset, start: pd.Timestamp, end: pd.Timestamp, la
     localities, moved = change_between(dataset.model, earlier, later)
     net = net_change(moved) if len(moved) else pd.Series(dtype=float)
     parts = [
-        f"\u2068{_name(code, lang)}\u2069 {'+' if value > 0 else '−'}{abs(value):,.0f} km²"
+        f"\u2068{faction_name(code, lang)}\u2069 {'+' if value > 0 else '−'}{abs(value):,.0f} km²"
         for code, value in net.items()
-        if code != "none" and round(value) != 0
+        if code != NO_DATA.code and round(value) != 0
     ]
     parts.append(f"{len(localities)} localities changed hands")
     return f"{earlier:%-d %b %Y} → {later:%-d %b %Y}: " + ", ".join(parts)
@@ -124,6 +124,6 @@ def footer(dataset: Dataset) -> list:
     return [
         html.Span(f"Data: {start:%-d %b %Y} – {end:%-d %b %Y}", id="coverage"),
         html.Span(f"{len(dataset.model.localities)} localities behind the zones", id="localities"),
-        html.Span(NOTE, id="note"),
+        html.Span(f"{NOTE}.", id="note"),
         html.Span(f"Credits: {credits_line()}", id="credits"),
     ]

@@ -12,14 +12,12 @@ from urllib.parse import parse_qs, urlencode
 import pandas as pd
 
 from dashboard.core.calendar import Calendar
-from dashboard.core.view import DEFAULT_LAYERS, LAYER_NAMES, MapView
-from dashboard.figures.map import EXTRA_LAYERS
+from dashboard.core.layers import DASHBOARD_LAYERS, LAYER_KEYS
+from dashboard.core.names import did_you_mean
+from dashboard.core.view import MapView
 from dashboard.io.dataset import Dataset
 
-__all__ = ["DASHBOARD_LAYERS", "parse_query", "state_query", "state_view"]
-
-DASHBOARD_LAYERS = (*DEFAULT_LAYERS, "sites")
-_KNOWN_LAYERS = (*LAYER_NAMES, *EXTRA_LAYERS)
+__all__ = ["parse_query", "state_query", "state_view"]
 
 
 def _date(text: str | None, calendar: Calendar, what: str, notices: list[str]):
@@ -51,12 +49,11 @@ def parse_query(search: str | None, dataset: Dataset, calendar: Calendar):
     if query.get("place"):
         place = dataset.gazetteer.lookup(query["place"])
         if place is None:
-            hint = dataset.gazetteer.suggest(query["place"])
-            maybe = f" Did you mean {', '.join(hint)}?" if hint else ""
-            notices.append(f"Unknown place {query['place']!r} in the link; ignored.{maybe}")
+            hint = did_you_mean(dataset.gazetteer.suggest(query["place"]))
+            notices.append(f"Unknown place {query['place']!r} in the link{hint}; ignored.")
     layers = list(DASHBOARD_LAYERS)
     if "layers" in query:
-        layers = [name for name in query["layers"].split(",") if name in _KNOWN_LAYERS]
+        layers = [name for name in query["layers"].split(",") if name in LAYER_KEYS]
     lang = "ar" if query.get("lang") == "ar" else "en"
     state = {
         "date": f"{date:%Y-%m-%d}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.core.calendar import Calendar
+from dashboard.core.names import did_you_mean
 from dashboard.figures.frames import date_frame
 from dashboard.io.dataset import Dataset
 from dashboard.web.panels import compare_summary, explain_click, why_panel
@@ -52,9 +53,7 @@ def find_place(dataset: Dataset, text: str | None) -> tuple[str | None, str]:
     place = dataset.gazetteer.lookup(text)
     if place is not None:
         return place, ""
-    hint = dataset.gazetteer.suggest(text)
-    maybe = f" Did you mean {', '.join(hint)}?" if hint else ""
-    return None, f"No place called {text!r}.{maybe}"
+    return None, f"No place called {text!r}{did_you_mean(dataset.gazetteer.suggest(text))}"
 
 
 def step_frame(dataset: Dataset, state: dict, click: dict | None, window_days: int) -> dict:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.figures import map as figures
+from dashboard.figures import traces
 
 MAP_PLOT = "#map .js-plotly-plot"
 
@@ -13,7 +13,7 @@ def open_map(page, url: str) -> None:
     page.wait_for_function(
         f"""() => {{
             const gd = document.querySelector('{MAP_PLOT}');
-            return gd && gd.data && gd.data.length > {figures.TRACE_LEGEND}
+            return gd && gd.data && gd.data.length > {traces.TRACE_LEGEND}
                 && document.querySelectorAll('#map .choroplethlocation').length > 20
                 && document.querySelectorAll('#map text').length > 3;
         }}""",
@@ -49,7 +49,7 @@ def click_place(page, name: str) -> None:
     point = page.evaluate(
         f"""() => {{
             const gd = document.querySelector('{MAP_PLOT}');
-            const t = gd.data[{figures.TRACE_PLACES}];
+            const t = gd.data[{traces.TRACE_PLACES}];
             const i = t.text.findIndex(s => s && s.startsWith({name!r}));
             const geo = gd._fullLayout.geo._subplot;
             const xy = geo.projection([t.lon[i], t.lat[i]]);

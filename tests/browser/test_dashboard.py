@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from browser.helpers import click_place, date_label, map_texts, open_map, trace, zone_fills
-from dashboard.figures import map as figures
+from dashboard.figures import traces
 
 pytestmark = pytest.mark.browser
 
@@ -109,10 +109,10 @@ def test_compare_mode_highlights_what_changed_hands(tab, app_url, dataset):
     start, end = dataset.table.coverage
     open_map(tab, f"{app_url}/?date={end:%Y-%m-%d}&compare={start:%Y-%m-%d}")
     tab.wait_for_function(
-        f"() => document.querySelector('#map .js-plotly-plot').data[{figures.TRACE_CHANGED}]"
+        f"() => document.querySelector('#map .js-plotly-plot').data[{traces.TRACE_CHANGED}]"
         ".lon.length > 0"
     )
-    assert trace(tab, figures.TRACE_CHANGED)["visible"] is True
-    assert len(trace(tab, figures.TRACE_CHANGED_PLACES)["lon"]) > 0
+    assert trace(tab, traces.TRACE_CHANGED)["visible"] is True
+    assert len(trace(tab, traces.TRACE_CHANGED_PLACES)["lon"]) > 0
     assert "localities changed hands" in tab.inner_text("#compare-summary")
     assert "km²" in tab.inner_text("#compare-summary")

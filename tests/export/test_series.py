@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from PIL import Image
 
+from dashboard.core.factions import faction
 from dashboard.export import export_series, frame_dates
 
 pytestmark = pytest.mark.export
@@ -27,7 +28,8 @@ def test_a_monthly_gif_has_one_frame_per_month(bundled, june_2017, tmp_path):
         assert b"DataVersion: " + bundled.table.digest.encode() in gif.info["comment"]
         gif.seek(3)
         colours = {c for _, c in gif.convert("RGB").getcolors(maxcolors=1 << 16)}
-    assert (0xB2, 0x18, 0x2B) in colours  # the government's red, exactly
+    red = faction("government").colour
+    assert tuple(int(red[i : i + 2], 16) for i in (1, 3, 5)) in colours  # exactly
     assert seen == list(dates)
 
 

@@ -21,14 +21,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard.core.schema import FACTION_CODES
+from dashboard.core.factions import FACTION_CODES, NO_DATA
 from dashboard.errors import DataFileError
 from dashboard.io.paths import GEODATA_DIR
 
-__all__ = ["ACTOR_FACTIONS_FILE", "NO_FACTION", "ActorMap", "Rule", "load_actor_map"]
+__all__ = ["ACTOR_FACTIONS_FILE", "ActorMap", "Rule", "load_actor_map"]
 
 ACTOR_FACTIONS_FILE = GEODATA_DIR / "actor_factions.csv"
-NO_FACTION = "none"
 _COLUMNS = ("pattern", "faction", "valid_from", "valid_to", "note")
 _APOSTROPHES = re.compile(r"['’‘`ʿʾ´]")
 
@@ -137,7 +136,7 @@ def _by_rules(rules: tuple[Rule, ...], dates: np.ndarray) -> np.ndarray:
     pending = np.ones(len(dates), dtype=bool)
     for rule in rules:
         hit = pending if rule.always else pending & rule.holds_on(dates)
-        out[hit] = "" if rule.faction == NO_FACTION else rule.faction
+        out[hit] = "" if rule.faction == NO_DATA.code else rule.faction
         pending &= ~hit
         if not pending.any():
             break
@@ -169,8 +168,8 @@ def load_actor_map(path: str | Path | None = None) -> ActorMap:
     for index, row in table.iterrows():
         line = int(index) + 2
         faction = row["faction"].strip()
-        if faction not in (*FACTION_CODES, NO_FACTION):
-            allowed = ", ".join((*FACTION_CODES, NO_FACTION))
+        if faction not in (*FACTION_CODES, NO_DATA.code):
+            allowed = ", ".join((*FACTION_CODES, NO_DATA.code))
             raise DataFileError(path, f"unknown faction {faction!r} (allowed: {allowed})", line)
         for column in ("valid_from", "valid_to"):
             if row[column] and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row[column].strip()):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dash
 from dash import ClientsideFunction, Input, Output, State, ctx, no_update
 
-from dashboard.figures.map import map_figure_dict, trend_figure
+from dashboard.figures.map import map_figure_dict
+from dashboard.figures.trend import trend_figure
 from dashboard.settings import Settings
 from dashboard.web import ids
 from dashboard.web.sessions import Sessions

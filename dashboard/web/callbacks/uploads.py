@@ -12,7 +12,7 @@ import json
 import dash
 from dash import Input, Output, State, no_update
 
-from dashboard.figures.map import event_histogram
+from dashboard.figures.trend import event_histogram
 from dashboard.settings import Settings
 from dashboard.web import ids
 from dashboard.web.data_panels import layers_panel, problems_panel
