@@ -54,6 +54,7 @@ check-geodata: setup
 	@$(VENV_PY) geodata/build_events.py --check
 
 setup: $(STAMP)
+	@:
 
 $(STAMP): pyproject.toml | $(VENV_PY)
 	@echo "==> installing the package and its test tools into $(VENV) (first run: about 30 s, 330 MB)"

@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from browser.conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, start_app
 from browser.helpers import open_map
+from support import CHROMIUM, CHROMIUM_FLAGS, free_port, start_app
 
 TARGETS = {
     "slider step, server time (median)": (15.0, "ms", "<="),  # HTTP round trip
@@ -137,7 +137,7 @@ def step_in_process(base_app, steps: int = 50) -> float:
     from dashboard.web.steps import state_from_controls, step_frame
 
     dataset = load_dataset(Settings(data=tuple(base_app)))
-    dates = calendar(dataset)
+    dates = calendar(dataset.table.coverage, dataset.model.events)
     times = []
     for day in range(200, 200 + 7 * steps, 7):
         start = time.perf_counter()

@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_dashboard import slider_steps
-from browser.conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, start_app
 from browser.helpers import open_map
+from support import CHROMIUM, CHROMIUM_FLAGS, free_port, start_app
 
 UCDP = Path(__file__).resolve().parent.parent.parent / "shared/data/ucdp_ged_syria_2016-2019.csv"
 BUNDLED = Path(__file__).resolve().parent.parent / "geodata" / "events.csv"

@@ -24,6 +24,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from dashboard.core.schema import COLUMNS  # noqa: E402
 from dashboard.io.geography import load_gazetteer  # noqa: E402
+from dashboard.io.readers import from_wkt  # noqa: E402
 from dashboard.io.validate import validate_table  # noqa: E402
 
 SOURCES = HERE / "sources"
@@ -78,6 +79,8 @@ def build() -> str:
 def validate(text: str) -> int:
     """Print every problem of the built table; the number of problems."""
     raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    if "geometry" in raw:
+        raw["geometry"] = from_wkt(raw["geometry"])
     result = validate_table(raw, load_gazetteer(), source="geodata/events.csv")
     for problem in result.problems:
         print(problem, file=sys.stderr)

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.core.gazetteer import Gazetteer
-from dashboard.core.names import did_you_mean
 from dashboard.core.schema import EVENT_COLUMNS_SHOWN
 from dashboard.errors import UsageProblem
 from dashboard.settings import Settings
 
-__all__ = ["change_tables", "control_table", "event_list", "resolve_place", "stats_table"]
-
-
-def resolve_place(gazetteer: Gazetteer, name: str) -> str:
-    """The place id for a name; an unknown name is a UsageProblem suggesting close names."""
-    place_id = gazetteer.lookup(name)
-    if place_id is None:
-        hint = did_you_mean(gazetteer.suggest(name))
-        raise UsageProblem(f"unknown place {name!r}{hint}")
-    return place_id
+__all__ = ["change_tables", "control_table", "event_list", "stats_table"]
 
 
 def parse_point(text: str) -> tuple[float, float]:
@@ -40,7 +29,7 @@ def control_table(settings: Settings, date, places=(), points=()) -> pd.DataFram
     from dashboard.io.geography import load_gazetteer
 
     gazetteer = load_gazetteer()
-    asked = [resolve_place(gazetteer, name) for name in places]
+    asked = [gazetteer.resolve(name) for name in places]
     coordinates = [parse_point(p) for p in points]
     table = load_events(list(settings.data), gazetteer)
     history = ControlHistory.from_events(table.events)
@@ -96,7 +85,7 @@ def event_list(settings: Settings, start=None, end=None, place=None, event_type=
     gazetteer = load_gazetteer()
     if event_type is not None and event_type not in EVENT_TYPES:
         raise UsageProblem(f"unknown --type {event_type!r} (one of: {', '.join(EVENT_TYPES)})")
-    place_id = resolve_place(gazetteer, place) if place else None
+    place_id = gazetteer.resolve(place) if place else None
     events = load_events(list(settings.data), gazetteer).events
     keep = pd.Series(True, index=events.index)
     if start is not None:

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.io.dataset import Dataset
-
 __all__ = ["Calendar", "calendar"]
 
 
@@ -57,11 +55,9 @@ class Calendar:
         return marks
 
 
-def calendar(dataset: Dataset) -> Calendar:
-    """The calendar of a dataset's coverage."""
-    start, end = dataset.table.coverage
-    start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
-    events = dataset.model.events
+def calendar(coverage: tuple[object, object], events: pd.DataFrame) -> Calendar:
+    """The calendar of a coverage (first, last date) and its events' changes of control."""
+    start, end = (pd.Timestamp(d).normalize() for d in coverage)
     changes = events.loc[events["event_type"] == "control_change", "date"]
     days = np.unique(((changes - start).dt.days).to_numpy())
     return Calendar(start, end, days[(days >= 0)].astype(np.int64))

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard.core.names import normalise_name
+from dashboard.core.names import did_you_mean, normalise_name
+from dashboard.errors import UsageProblem
 
 __all__ = ["Gazetteer", "article_free"]
 
@@ -68,6 +69,13 @@ class Gazetteer:
             if display not in names:
                 names.append(display)
         return names[:limit]
+
+    def resolve(self, name: str) -> str:
+        """The place id for a name; an unknown name is a UsageProblem suggesting close names."""
+        place_id = self.lookup(name)
+        if place_id is None:
+            raise UsageProblem(f"unknown place {name!r}{did_you_mean(self.suggest(name))}")
+        return place_id
 
     def place(self, place_id: str) -> pd.Series:
         """The row of one place."""

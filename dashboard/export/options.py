@@ -50,14 +50,13 @@ def view_for(
     title: str | None = None,
 ) -> MapView:
     """The MapView the options describe; a focus is a place name in any spelling."""
-    from dashboard.cli.queries import resolve_place
 
     if focus is not None and bbox is not None:
         raise ExportError("give either --focus or --bbox, not both")
     return MapView(
         date=pd.Timestamp(date),
         compare_date=None if compare is None else pd.Timestamp(compare),
-        focus_place=None if focus is None else resolve_place(dataset.gazetteer, focus),
+        focus_place=None if focus is None else dataset.gazetteer.resolve(focus),
         radius_km=float(radius_km),
         bbox=None if bbox is None else parse_bbox(bbox),
         layers=parse_layers(layers),

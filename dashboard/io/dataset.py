@@ -8,7 +8,7 @@ from dashboard.core.gazetteer import Gazetteer
 from dashboard.core.model import ControlModel, build_model
 from dashboard.core.table import EventTable
 from dashboard.io.events import load_events
-from dashboard.io.geography import load_gazetteer, load_outline
+from dashboard.io.geography import load_barriers, load_gazetteer, load_outline
 from dashboard.settings import Settings
 
 __all__ = ["Dataset", "load_dataset", "model_for"]
@@ -24,9 +24,10 @@ class Dataset:
 
 
 def model_for(table: EventTable, gazetteer: Gazetteer, reach_km: float) -> ControlModel:
-    """The control model of a table over Syria's outline, with Syria's places located."""
+    """The control model of a table over Syria's outline, cells kept on their bank of the
+    Euphrates, with Syria's places located."""
     places = gazetteer.places[gazetteer.places["country"] == "SY"].reset_index(drop=True)
-    return build_model(table, load_outline(), places, reach_km=reach_km)
+    return build_model(table, load_outline(), places, reach_km=reach_km, barriers=load_barriers())
 
 
 def load_dataset(settings: Settings) -> Dataset:

@@ -30,14 +30,11 @@ def check_file(path: str | Path, gazetteer: Gazetteer, fmt: str = "auto") -> Val
 def _read_any(path: Path, fmt: str) -> pd.DataFrame:
     """Our schema directly, or an ACLED / UCDP file converted by its importer."""
     if fmt in ("auto", "acled", "ucdp"):
-        try:
-            from dashboard.io.importers import convert_if_foreign
-        except ImportError:  # importers not installed in this build
-            convert_if_foreign = None
-        if convert_if_foreign is not None:
-            converted = convert_if_foreign(path, fmt)
-            if converted is not None:
-                return converted
+        from dashboard.io.importers import convert_if_foreign
+
+        converted = convert_if_foreign(path, fmt)
+        if converted is not None:
+            return converted
     return read_table(path, fmt)
 
 

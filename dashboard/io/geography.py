@@ -6,13 +6,24 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
+import shapely
 
 from dashboard.core.gazetteer import Gazetteer
 from dashboard.io.paths import GEODATA_DIR
 
-__all__ = ["LAYERS", "load_gazetteer", "load_layer", "load_outline"]
+__all__ = [
+    "BARRIER_LAKES",
+    "BARRIER_RIVERS",
+    "LAYERS",
+    "load_barriers",
+    "load_gazetteer",
+    "load_layer",
+    "load_outline",
+]
 
 LAYERS = ("countries", "governorates", "rivers", "lakes", "syria_outline")
+BARRIER_RIVERS = ("Euphrates",)  # names in geodata/rivers.geojson
+BARRIER_LAKES = ("Lake Assad",)  # names in geodata/lakes.geojson
 
 
 @cache
@@ -38,3 +49,18 @@ def load_layer(name: str):
 def load_outline():
     """Syria's outline (without the Israeli-occupied Golan), one shapely geometry."""
     return load_layer("syria_outline").geometry.union_all()
+
+
+def load_barriers():
+    """What no zone crosses: the Euphrates and Lake Assad (WGS84), one shapely geometry.
+
+    Applied on every date: before late 2017 both banks were mostly held by one side, and then
+    a cell that stays on its bank takes the same colour from the nearest locality there.
+    """
+    rivers = load_layer("rivers")
+    lakes = load_layer("lakes")
+    parts = [
+        *rivers.geometry[rivers["name"].isin(BARRIER_RIVERS)],
+        *lakes.geometry[lakes["name"].isin(BARRIER_LAKES)],
+    ]
+    return shapely.GeometryCollection(parts)  # not a union: keep the river across the lake

@@ -20,7 +20,7 @@ import pandas as pd
 
 from dashboard.errors import DataFileError
 
-__all__ = ["FORMATS", "csv_warnings", "read_table", "sniff_format"]
+__all__ = ["FORMATS", "csv_warnings", "from_wkt", "read_table", "sniff_format"]
 
 FORMATS = ("auto", "csv", "geojson", "gpkg", "parquet", "acled", "ucdp")
 _BY_SUFFIX = {
@@ -126,13 +126,13 @@ def _read_csv(path: Path) -> pd.DataFrame:
         raise DataFileError(path, "the file has no header and no rows") from None
     frame.columns = [str(c).strip() for c in frame.columns]
     if "geometry" in frame:
-        frame["geometry"] = _from_wkt(frame["geometry"])
+        frame["geometry"] = from_wkt(frame["geometry"])
     frame.attrs["read_notes"] = notes
     frame.attrs["row_offset"] = 2
     return frame
 
 
-def _from_wkt(column: pd.Series) -> list[object]:
+def from_wkt(column: pd.Series) -> list[object]:
     """WKT text as shapely geometries; unreadable text stays text for the validator to report."""
     import shapely
 

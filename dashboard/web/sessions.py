@@ -55,7 +55,11 @@ def _with_upload(base: _ByIdentity, path: str, name: str, reach_km: float) -> Se
         layer = f"upload-{layer}"
     table = add_layer(bundled.dataset.table, result.table, layer)
     dataset = Dataset(gazetteer, table, model_for(table, gazetteer, reach_km))
-    return Session(dataset, calendar(dataset), {**bundled.labels, layer: name})
+    return Session(
+        dataset,
+        _calendar(dataset),
+        {**bundled.labels, layer: name},
+    )
 
 
 class Sessions:
@@ -64,7 +68,9 @@ class Sessions:
     def __init__(self, dataset: Dataset, settings: Settings) -> None:
         paths = [Path(p) for p in settings.data] or [BUNDLED_EVENTS]
         labels = {p.stem: p.name for p in paths}
-        self.bundled = Session(dataset, calendar(dataset), labels)
+        self.bundled = Session(
+            dataset, _calendar(dataset), labels
+        )
         self.root = upload_root(settings)
         self.reach_km = float(settings.reach_km)
 
@@ -82,3 +88,7 @@ class Sessions:
     def check(self, path: Path, gazetteer) -> ValidationResult:
         """Validate a stored upload (memoised, so building its session does not redo it)."""
         return checked(path, gazetteer)
+
+
+def _calendar(dataset: Dataset) -> Calendar:
+    return calendar(dataset.table.coverage, dataset.model.events)

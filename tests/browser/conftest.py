@@ -8,57 +8,11 @@ records console errors and every request its page makes.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import pytest
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_app(port: int, data: list[str], env: dict[str, str] | None = None) -> subprocess.Popen:
-    """Start `syria-map serve` (with extra environment variables) and wait until it answers."""
-    command = [sys.executable, "-m", "dashboard", "serve", "--port", str(port)]
-    for path in data:
-        command += ["--data", path]
-    environ = {**os.environ, **(env or {})}
-    process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environ
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the app exited: {process.stderr.read().decode()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2):
-                return process
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError("the app did not answer within 120 s")
+from support import CHROMIUM, CHROMIUM_FLAGS, LOCAL_HOSTS, free_port, start_app
 
 
 def browser_data() -> list[str]:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from support import UCDP_SUBSET, free_port, start_app
 
-from browser.conftest import free_port, start_app
 from browser.helpers import open_map, zone_fills
 
 pytestmark = pytest.mark.browser
@@ -18,7 +16,6 @@ BROKEN = (
     + "b-1,2019-13-45,day,Raqqa,control_change,isis,x\n"
     + "b-2,2018-01-01,day,Nowhere-on-earth,battle,,x\n"
 ).encode()
-UCDP_SUBSET = Path(__file__).resolve().parent.parent / "data" / "ucdp_ged_subset.csv"
 
 
 def csv_file(name: str, data: bytes) -> dict:

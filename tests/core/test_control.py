@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import source, table_from_csv
+from support import source, table_from_csv
 
 from dashboard.core.control import ControlHistory, locality_control
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from conftest import source, table_from_csv, two_towns_gazetteer
+from support import source, table_from_csv, two_towns_gazetteer
 
 from dashboard.core.model import build_model
 from dashboard.core.stats import change_between, held_at, held_series, net_change, series_dates

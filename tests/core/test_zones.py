@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import shapely
-from conftest import source, table_from_csv
+from support import source, table_from_csv
 
 from dashboard.core.model import build_model
 from dashboard.core.table import EventTable

@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from cli_runner import run_cli
 from PIL import Image
+from support import run_cli
 
 pytestmark = pytest.mark.export
 

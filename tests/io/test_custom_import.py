@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import tomllib
-from pathlib import Path
 
 import pytest
+from support import TEST_DATA
 
 from dashboard.errors import DataFileError
 from dashboard.io.importers import import_file, load_mapping
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = TEST_DATA
 EVENTS, MAPPING = DATA / "custom_events.csv", DATA / "custom_mapping.toml"
 
 

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from cli_runner import run_cli
 from importer_fixtures import write_acled
+from support import ROOT, TEST_DATA, run_cli
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-ROOT = Path(__file__).resolve().parents[2]
+DATA = TEST_DATA
 
 
 @pytest.fixture

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 from importer_fixtures import BAD_ACLED_ROWS, GOOD_ACLED_IDS, small_linker, write_acled
+from support import REAL_UCDP, TEST_DATA
 
 from dashboard.core.schema import COLUMNS
 from dashboard.errors import DataFileError, UsageProblem
@@ -19,7 +18,7 @@ from dashboard.io.importers import (
 )
 from dashboard.io.validate import validate_table
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = TEST_DATA
 UCDP_SUBSET = DATA / "ucdp_ged_subset.csv"
 
 
@@ -235,9 +234,6 @@ def test_import_frame_converts_a_frame_without_a_file(acled_file):
     result = import_frame(raw, "acled", places=None)
     assert result.imported == 9
     assert (result.table["place"] == "").all()
-
-
-REAL_UCDP = Path(__file__).resolve().parents[3] / "shared" / "data" / "ucdp_ged_syria_2016-2019.csv"
 
 
 def test_the_full_ucdp_file_imports_whole_with_almost_every_actor_mapped():

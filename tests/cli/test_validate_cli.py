@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from cli_runner import run_cli
+from support import run_cli
 
 HEADER = (
     "event_id,date,date_precision,place,lat,lon,event_type,actor,controller_after,description,"

@@ -5,15 +5,14 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
-from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import pytest
 import shapely
 from shapely.geometry import Point
+from support import GEODATA
 
-GEODATA = Path(__file__).resolve().parent.parent / "geodata"
 AREA_CRS = "EPSG:6933"
 
 # Natural Earth 5.1.1 gives Syria 185,940 km² without the occupied Golan (1,194 km²); the

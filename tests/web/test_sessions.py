@@ -6,6 +6,7 @@ import base64
 from pathlib import Path
 
 import pytest
+from support import UCDP_SUBSET
 
 from dashboard.io.dataset import load_dataset
 from dashboard.io.events import add_layer, load_events
@@ -15,7 +16,7 @@ from dashboard.web.data_panels import layer_summary
 from dashboard.web.sessions import Sessions, checked
 from dashboard.web.uploads import accept_upload, stored_path
 
-UCDP_SUBSET = Path(__file__).resolve().parent / "data" / "ucdp_ged_subset.csv"
+
 HEADER = "event_id,date,date_precision,place,event_type,controller_after,source_title\n"
 
 

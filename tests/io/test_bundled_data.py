@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 import pytest
-from cli_runner import run_cli
+from support import GEODATA, run_cli
 
 from dashboard.core.schema import COVERAGE_END, COVERAGE_START
 from dashboard.io.events import check_file, load_events
@@ -134,9 +134,8 @@ def test_the_cli_gives_the_historically_right_controller(capsys, place, date, ex
 def test_events_csv_is_exactly_what_the_curated_files_build():
     import subprocess
     import sys
-    from pathlib import Path
 
-    script = Path(__file__).resolve().parent.parent / "geodata" / "build_events.py"
+    script = GEODATA / "build_events.py"
     result = subprocess.run(
         [sys.executable, str(script), "--check"], capture_output=True, text=True
     )

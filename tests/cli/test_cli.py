@@ -8,7 +8,7 @@ import json
 import subprocess
 import sys
 
-from cli_runner import run_cli
+from support import run_cli
 
 
 def test_control_for_all_localities_prints_one_row_each_as_csv(capsys):
