@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.core.factions import FACTION_CODES
+from dashboard.core.factions import FACTION_CODES, NO_FACTION
 
 __all__ = [
     "NO_FACTION",
@@ -23,7 +23,6 @@ __all__ = [
     "locality_control",
 ]
 
-NO_FACTION = -1
 _DAY_OFFSET = 100_000  # keeps days before 1970 positive inside a key
 _KEY_STRIDE = 1_000_000
 

@@ -1,8 +1,10 @@
 """The control model: who holds each locality and each atom of the map at any date.
 
-Built once from an event table and an outline; every per-date question is then array work.
-An area event (a control_change with a polygon) takes precedence over the cells it covers
-when it is at least as recent as the cell's own deciding event.
+Built once from an event table, an outline and the barriers (rivers and lakes no cell
+crosses); every per-date question is then array work. An area event (a control_change with a
+polygon) takes precedence over the held cells it covers when it is at least as recent as the
+cell's own deciding event, and over inferred land it covers whatever its date: it is evidence
+about that ground, where an inferred atom is only a guess from the nearest locality.
 """
 
 from __future__ import annotations
@@ -13,7 +15,13 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from dashboard.core.cells import Tessellation, atom_index_of_points, tessellate, to_degrees
+from dashboard.core.cells import (
+    Tessellation,
+    atom_index_of_points,
+    tessellate,
+    to_degrees,
+    to_metres,
+)
 from dashboard.core.control import (
     NO_FACTION,
     ControlHistory,
@@ -25,16 +33,19 @@ from dashboard.core.table import EventTable
 
 __all__ = ["DEFAULT_REACH_KM", "AtomControl", "ControlModel", "build_model"]
 
-# Cells reach at most this far from their locality; beyond it the map says "no data".
+# Land within this distance of its locality is held; farther it is inferred from the locality.
 DEFAULT_REACH_KM = 40.0
 
 
 @dataclass(frozen=True)
 class AtomControl:
-    """Per atom at one date: faction index and the deciding event's row (-1 where none)."""
+    """Per atom at one date: faction index, the deciding event's row (-1 where none), and
+    whether the colour is inferred from a distant locality rather than held."""
 
     factions: np.ndarray
     event_rows: np.ndarray
+    inferred: np.ndarray
+    localities: np.ndarray  # the locality whose control the atom shows (-1: area event, none)
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,7 @@ class ControlModel:
     area_events: pd.DataFrame  # area_id, day, faction, event_row; sorted by area_id, day
     places: pd.DataFrame  # gazetteer places inside the map, with their atom index
     reach_km: float
+    stand_ins: np.ndarray  # per locality, the nearest others on its bank, nearest first (-1 pad)
 
     @property
     def events(self) -> pd.DataFrame:
@@ -62,34 +74,71 @@ class ControlModel:
         return locality_control(self.history, self.events, date)
 
     def atom_control(self, date: object) -> AtomControl:
-        """Faction and deciding event of every atom at `date`."""
+        """Faction and deciding event of every atom at `date`.
+
+        A locality with no known controller yet lends its cells to the nearest locality on its
+        bank that has one; those cells are inferred, like land beyond the reach.
+        """
         loc_factions, loc_rows, loc_days = self.history.at(date)
+        source = self._sources(loc_factions)
         owner = self.tessellation.atom_locality
         owned = owner >= 0
+        shown = np.full(len(owner), -1, dtype=np.int64)
+        shown[owned] = source[owner[owned]]
         factions = np.full(len(owner), NO_FACTION, dtype=np.int8)
         rows = np.full(len(owner), -1, dtype=np.int64)
         days = np.full(len(owner), -1, dtype=np.int64)
-        factions[owned] = loc_factions[owner[owned]]
-        rows[owned] = loc_rows[owner[owned]]
-        days[owned] = loc_days[owner[owned]]
+        factions[owned] = loc_factions[shown[owned]]
+        rows[owned] = loc_rows[shown[owned]]
+        days[owned] = loc_days[shown[owned]]
+        borrowed = owned & (shown != owner)
+        inferred = (self.tessellation.atom_inferred | borrowed) & (factions != NO_FACTION)
         if len(self.area_events):
-            self._apply_areas(date, factions, rows, days)
-        return AtomControl(factions, rows)
+            self._apply_areas(date, factions, rows, days, inferred, shown)
+        return AtomControl(factions, rows, inferred, shown)
 
-    def _apply_areas(self, date, factions, rows, days) -> None:
+    def _sources(self, loc_factions: np.ndarray) -> np.ndarray:
+        """Per locality, the locality whose control its cells show: itself, or when it has no
+        controller yet the nearest one on its bank that has."""
+        source = np.arange(len(loc_factions), dtype=np.int64)
+        undecided = np.flatnonzero(loc_factions == NO_FACTION)
+        if len(undecided) == 0 or self.stand_ins.shape[1] == 0:
+            return source
+        candidates = self.stand_ins[undecided]
+        usable = (candidates >= 0) & (loc_factions[np.maximum(candidates, 0)] != NO_FACTION)
+        found = usable.any(axis=1)
+        first = candidates[np.arange(len(candidates)), usable.argmax(axis=1)]
+        source[undecided[found]] = first[found]
+        return source
+
+    def _apply_areas(self, date, factions, rows, days, inferred, shown) -> None:
+        """Let the latest area event covering each atom decide it where it beats the cell."""
         past = self.area_events[self.area_events["day"] <= day_number(date)]
-        latest = past.groupby("area_id").tail(1).set_index("area_id")
-        for atom, covering in enumerate(self.tessellation.atom_areas):
-            live = [a for a in covering if a in latest.index]
+        if past.empty:
+            return
+        latest = past.groupby("area_id").tail(1)
+        state = {
+            int(a): (int(d), int(f), int(r))
+            for a, d, f, r in latest[["area_id", "day", "faction", "event_row"]].itertuples(
+                index=False
+            )
+        }
+        for atom in self.tessellation.covered_atoms:
+            live = [state[a] for a in self.tessellation.atom_areas[atom] if a in state]
             if not live:
                 continue
-            best = latest.loc[live].sort_values(["day", "event_row"]).iloc[-1]
-            if best["day"] >= days[atom]:
-                factions[atom], rows[atom], days[atom] = (
-                    best["faction"],
-                    best["event_row"],
-                    best["day"],
-                )
+            day, faction, row = max(live, key=lambda s: (s[0], s[2]))
+            if inferred[atom] or days[atom] < 0 or day >= days[atom]:
+                factions[atom], rows[atom], days[atom] = faction, row, day
+                inferred[atom], shown[atom] = False, -1
+
+    def distance_km(self, locality: int, lon: float, lat: float) -> float:
+        """Km from a point (WGS84) to a locality (nan for -1)."""
+        if locality < 0:
+            return float("nan")
+        place = self.localities.iloc[locality]
+        ends = to_metres(shapely.points([lon, float(place["lon"])], [lat, float(place["lat"])]))
+        return float(shapely.distance(ends[0], ends[1])) / 1000
 
     def atom_at(self, lon: float, lat: float) -> int:
         """The atom containing a point, or -1 outside the map."""
@@ -101,8 +150,10 @@ def build_model(
     outline,
     places: pd.DataFrame | None = None,
     reach_km: float = DEFAULT_REACH_KM,
+    barriers=None,
 ) -> ControlModel:
-    """Index the events, tessellate the outline among the localities, locate the places."""
+    """Index the events, tessellate the outline among the localities (no cell crossing the
+    `barriers`, WGS84 lines or polygons), locate the places."""
     events = table.events
     history = ControlHistory.from_events(events)
     area_events, polygons = _area_events(events)
@@ -112,6 +163,7 @@ def build_model(
         outline,
         reach_km,
         polygons,
+        barriers,
     )
     located = _locate_places(places, tessellation)
     return ControlModel(
@@ -122,7 +174,29 @@ def build_model(
         area_events=area_events,
         places=located,
         reach_km=reach_km,
+        stand_ins=_stand_ins(history.localities, tessellation.locality_bank),
     )
+
+
+def _stand_ins(localities: pd.DataFrame, bank: np.ndarray, count: int = 16) -> np.ndarray:
+    """For each locality, the `count` nearest other localities on the same bank (-1 padded)."""
+    n = len(localities)
+    if n < 2:
+        return np.full((n, 0), -1, dtype=np.int64)
+    xy = shapely.get_coordinates(
+        to_metres(shapely.points(localities["lon"].to_numpy(), localities["lat"].to_numpy()))
+    )
+    count = min(count, n - 1)
+    result = np.full((n, count), -1, dtype=np.int64)
+    for start in range(0, n, 512):  # in blocks: 5,000 localities stay a few MB at a time
+        block = slice(start, min(start + 512, n))
+        d2 = ((xy[block, None, :] - xy[None, :, :]) ** 2).sum(axis=2)
+        d2[np.arange(d2.shape[0]), np.arange(block.start, block.stop)] = np.inf
+        d2[bank[block, None] != bank[None, :]] = np.inf
+        nearest = np.argsort(d2, axis=1)[:, :count]
+        finite = np.isfinite(np.take_along_axis(d2, nearest, axis=1))
+        result[block] = np.where(finite, nearest, -1)
+    return result
 
 
 def _area_events(events: pd.DataFrame) -> tuple[pd.DataFrame, list]:

@@ -1,4 +1,9 @@
-"""Statistics analysts quote: area and population held by each faction, and what changed."""
+"""Statistics analysts quote: area and population held by each faction, and what changed.
+
+Area is split into `held_km2` (within reach of a locality with a known controller, or decided
+by an area event) and `inferred_km2` (farther, coloured by the nearest locality);
+`area_km2` is their sum. Faction `none` is the land nobody can be said to hold: no data.
+"""
 
 from __future__ import annotations
 
@@ -21,11 +26,15 @@ def _labels(factions: np.ndarray) -> np.ndarray:
 
 
 def held_at(model: ControlModel, date: object) -> pd.DataFrame:
-    """Area (km², equal-area), population and localities held by each faction at `date`."""
-    factions = model.atom_control(date).factions
+    """Area (km², equal-area: total, held and inferred), population and localities held by
+    each faction at `date`; the `none` row (no data) is always there."""
+    control = model.atom_control(date)
+    factions = control.factions
     bins = len(_LABELS)
     index = np.where(factions == NO_FACTION, len(FACTION_CODES), factions)
-    area = np.bincount(index, weights=model.tessellation.area_km2, minlength=bins)
+    km2 = model.tessellation.area_km2
+    inferred = np.bincount(index, weights=np.where(control.inferred, km2, 0.0), minlength=bins)
+    area = np.bincount(index, weights=km2, minlength=bins)
     population = _population(model, index, bins)
     loc_factions, _, _ = model.history.at(date)
     loc_index = np.where(loc_factions == NO_FACTION, len(FACTION_CODES), loc_factions)
@@ -34,11 +43,13 @@ def held_at(model: ControlModel, date: object) -> pd.DataFrame:
         {
             "faction": _LABELS,
             "area_km2": area.round(1),
+            "held_km2": (area - inferred).round(1),
+            "inferred_km2": inferred.round(1),
             "population": population.astype(np.int64),
             "localities": localities,
         }
     )
-    keep = (frame["area_km2"] > 0) | (frame["localities"] > 0)
+    keep = (frame["area_km2"] > 0) | (frame["localities"] > 0) | (frame["faction"] == _NONE)
     return frame[keep].reset_index(drop=True)
 
 
@@ -64,7 +75,8 @@ def held_series(model: ControlModel, dates: pd.DatetimeIndex) -> pd.DataFrame:
     """`held_at` for many dates, in long form with a `date` column."""
     frames = [held_at(model, d).assign(date=d) for d in dates]
     frame = pd.concat(frames, ignore_index=True)
-    return frame[["date", "faction", "area_km2", "population", "localities"]]
+    columns = ["area_km2", "held_km2", "inferred_km2", "population", "localities"]
+    return frame[["date", "faction", *columns]]
 
 
 def change_between(

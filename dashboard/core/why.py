@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import shapely
 
+from dashboard.core.cells import to_degrees
 from dashboard.core.factions import FACTION_CODES, NO_DATA
 from dashboard.core.model import ControlModel
 from dashboard.core.schema import EVENT_COLUMNS_SHOWN
@@ -61,39 +63,36 @@ def explain_atom(
 ) -> Explanation:
     """Explain the map at an atom (a point's piece of the map) at a date; with the clicked
     `point` (lon, lat) the distance to the locality is the point's own."""
+    if atom < 0:
+        return Explanation("outside the map", "", None, _events(model, []), "outside the map")
     control = model.atom_control(date)
-    locality = int(model.tessellation.atom_locality[atom]) if atom >= 0 else -1
-    row = int(control.event_rows[atom]) if atom >= 0 else -1
-    faction = int(control.factions[atom]) if atom >= 0 else -1
+    row = int(control.event_rows[atom])
+    faction = int(control.factions[atom])
     controller = FACTION_CODES[faction] if faction >= 0 else ""
     deciding = _events(model, [row]).iloc[0] if row >= 0 else None
+    shown = int(control.localities[atom])  # -1 when an area event decides it
+    locality = shown if shown >= 0 else int(model.tessellation.atom_locality[atom])
     if locality < 0:
-        place = NO_DATA.name if atom >= 0 else "outside the map"
-        basis = "area event" if deciding is not None else place
-        return Explanation(place, controller, deciding, _events(model, []), basis)
+        basis = "area event" if deciding is not None else NO_DATA.name
+        return Explanation(NO_DATA.name, controller, deciding, _events(model, []), basis)
     base = explain_locality(model, locality, date)
-    distance = float(model.tessellation.atom_distance_km[atom])
-    if point is not None:
-        distance = model.distance_km(atom, *point)
+    lon, lat = point if point is not None else _centre(model, atom)
+    distance = model.distance_km(locality, lon, lat)
+    if bool(control.inferred[atom]):
+        basis = f"inferred from {base.place}, {distance:,.0f} km away"
+    elif shown < 0 and deciding is not None:
+        basis = "area event"
+    elif faction < 0:
+        basis = f"{NO_DATA.name.lower()}: no control of {base.place} known yet"
+    else:
+        basis = f"zone of {base.place}"
+    inferred = bool(control.inferred[atom])
     return Explanation(
-        base.place,
-        controller,
-        deciding,
-        base.timeline,
-        _basis(model, control, atom, date, base.place, distance),
-        bool(control.inferred[atom]),
-        round(distance, 1),
+        base.place, controller, deciding, base.timeline, basis, inferred, round(distance, 1)
     )
 
 
-def _basis(model: ControlModel, control, atom: int, date, place: str, distance: float) -> str:
-    """What an atom's colour rests on, in words."""
-    row = int(control.event_rows[atom])
-    locality = int(model.tessellation.atom_locality[atom])
-    if bool(control.inferred[atom]):
-        return f"inferred from {place}, {distance:,.0f} km away"
-    if row >= 0 and row != int(model.history.at(date)[1][locality]):
-        return "area event"
-    if control.factions[atom] < 0:
-        return f"{NO_DATA.name.lower()}: no control of {place} known yet"
-    return f"zone of {place}"
+def _centre(model: ControlModel, atom: int) -> tuple[float, float]:
+    """The atom's centroid in WGS84: where its distance is measured from."""
+    centre = to_degrees(shapely.centroid(model.tessellation.atoms[atom]))
+    return centre.x, centre.y

@@ -15,16 +15,24 @@ __all__ = ["front_line_mask", "front_lines", "zones"]
 
 
 def zones(model: ControlModel, date: object) -> pd.DataFrame:
-    """One merged (multi)polygon per faction held at `date`, with its area in km²."""
-    factions = model.atom_control(date).factions
+    """One merged (multi)polygon per faction held at `date`, with its area in km² (total,
+    and of that how much is inferred) and the inferred part's own geometry."""
+    control = model.atom_control(date)
+    factions, inferred = control.factions, control.inferred
+    atoms, km2 = model.tessellation.atoms, model.tessellation.area_km2
     rows = []
     for index, code in enumerate(FACTION_CODES):
         held = factions == index
         if held.any():
-            shape = shapely.union_all(model.tessellation.atoms[held], grid_size=1.0)
-            area = float(model.tessellation.area_km2[held].sum())
-            rows.append((code, area, to_degrees(shape)))
-    return pd.DataFrame(rows, columns=["faction", "area_km2", "geometry"])
+            shape = shapely.union_all(atoms[held], grid_size=1.0)
+            guessed = held & inferred
+            guess = shapely.union_all(atoms[guessed], grid_size=1.0)
+            area = float(km2[held].sum())
+            rows.append(
+                (code, area, float(km2[guessed].sum()), to_degrees(shape), to_degrees(guess))
+            )
+    columns = ["faction", "area_km2", "inferred_km2", "geometry", "inferred_geometry"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def front_line_mask(model: ControlModel, factions: np.ndarray) -> np.ndarray:

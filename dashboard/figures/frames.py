@@ -28,7 +28,7 @@ from dashboard.figures.traces import (
 )
 from dashboard.io.dataset import Dataset
 
-__all__ = ["date_frame", "frame_updates", "map_key"]
+__all__ = ["date_frame", "frame_updates", "map_key", "zone_z"]
 
 CHANGE_COLOUR = "#D6008F"
 _SOURCE_COLUMNS = (
@@ -88,6 +88,13 @@ def _map_key(key: _ByIdentity, gazetteer: _ByIdentity) -> dict:
     }
 
 
+def zone_z(factions: np.ndarray, inferred: np.ndarray) -> np.ndarray:
+    """Colour index of each atom: faction i is i, no data len(FACTIONS), and land inferred
+    from a distant locality of faction i is len(FACTIONS) + 1 + i (markers.zone_colourscale)."""
+    z = np.where(factions < 0, len(FACTIONS), factions)
+    return np.where(inferred & (factions >= 0), len(FACTIONS) + 1 + factions, z)
+
+
 def _date_text(view: MapView) -> str:
     text = f"<b>{view.date:%-d %B %Y}</b>"
     if view.compare_date is not None:
@@ -103,7 +110,8 @@ def date_frame(dataset: Dataset, view: MapView, window_days: int = 30) -> dict:
     """
     model = dataset.model
     base = map_base(model, dataset.gazetteer)
-    factions = model.atom_control(view.date).factions
+    control = model.atom_control(view.date)
+    factions = control.factions
     today = day_number(view.date)
     near = np.flatnonzero(np.abs(base.event_day - today) <= window_days)
     near = near[np.argsort(-base.event_day[near], kind="stable")]
@@ -114,7 +122,7 @@ def date_frame(dataset: Dataset, view: MapView, window_days: int = 30) -> dict:
         "window": window_days,
         "label": f"{view.date:%-d %B %Y}",
         "title": _date_text(view),
-        "z": np.where(factions < 0, len(FACTIONS), factions).tolist(),
+        "z": zone_z(factions, control.inferred).tolist(),
         "front": np.flatnonzero(front_line_mask(model, factions)).tolist(),
         "events": near.tolist(),
         "presence": np.flatnonzero(presence & ~np.isnan(base.event_lon)).tolist(),

@@ -19,6 +19,7 @@ __all__ = [
     "EVENT_SYMBOLS",
     "changed_places_trace",
     "event_trace",
+    "inferred_colour",
     "legend_traces",
     "places_trace",
     "presence_trace",
@@ -41,9 +42,23 @@ _PRESENCE_COLOUR = "#0B5394"
 _HALO = "1px 1px 1px #fff, -1px -1px 1px #fff, 1px -1px 1px #fff, -1px 1px 1px #fff"
 
 
+INFERRED_NAME = "Inferred from the nearest locality"
+INFERRED_NAME_AR = "مستنتج من أقرب موقع"
+_INFERRED_TOWARD_WHITE = 0.55  # inferred land: the faction colour mixed this far toward white
+
+
+def inferred_colour(colour: str) -> str:
+    """A faction colour mixed toward white: how land inferred from a distant locality looks."""
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    mixed = [round(c + (255 - c) * _INFERRED_TOWARD_WHITE) for c in rgb]
+    return "#" + "".join(f"{c:02X}" for c in mixed)
+
+
 def zone_colourscale() -> list:
-    """A stepped colourscale: z = faction index, z = len(FACTIONS) for no data."""
+    """A stepped colourscale over frames.zone_z: z = faction index, len(FACTIONS) for no data,
+    len(FACTIONS) + 1 + faction index for inferred land."""
     colours = [f.colour for f in FACTIONS] + [NO_DATA_COLOUR]
+    colours += [inferred_colour(f.colour) for f in FACTIONS]
     n = len(colours)
     scale = []
     for i, colour in enumerate(colours):
@@ -60,7 +75,7 @@ def zones_trace(base: MapBase, view: MapView) -> dict:
         locations=[str(i) for i in range(atoms)],
         z=[len(FACTIONS)] * atoms,
         zmin=0,
-        zmax=len(FACTIONS),
+        zmax=2 * len(FACTIONS),
         colorscale=zone_colourscale(),
         showscale=False,
         marker={"line": {"width": 0}},
@@ -158,7 +173,7 @@ def places_trace(dataset: Dataset, view: MapView, extent) -> dict:
 
 
 def legend_traces(view: MapView) -> list:
-    """Legend-only squares, one per faction and one for no data."""
+    """Legend-only squares, one per faction, one for no data and one for inferred land."""
     traces = []
     for index in [*range(len(FACTIONS)), -1]:
         colour = FACTIONS[index].colour if index >= 0 else NO_DATA_COLOUR
@@ -180,4 +195,26 @@ def legend_traces(view: MapView) -> list:
                 hoverinfo="skip",
             )
         )
+    traces.append(_inferred_legend(view))
     return traces
+
+
+def _inferred_legend(view: MapView) -> dict:
+    """The legend entry for land coloured by its nearest locality, lighter than held land."""
+    square = {
+        "symbol": "square",
+        "size": 12,
+        "color": inferred_colour("#6E6E6E"),
+        "line": {"width": 1, "color": "#777777"},
+    }
+    name = INFERRED_NAME_AR if view.lang == "ar" else INFERRED_NAME
+    return dict(
+        type="scattergeo",
+        lon=[None],
+        lat=[None],
+        mode="markers",
+        marker=square,
+        name=name,
+        legendgroup="factions",
+        hoverinfo="skip",
+    )

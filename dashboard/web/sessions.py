@@ -68,9 +68,7 @@ class Sessions:
     def __init__(self, dataset: Dataset, settings: Settings) -> None:
         paths = [Path(p) for p in settings.data] or [BUNDLED_EVENTS]
         labels = {p.stem: p.name for p in paths}
-        self.bundled = Session(
-            dataset, _calendar(dataset), labels
-        )
+        self.bundled = Session(dataset, _calendar(dataset), labels)
         self.root = upload_root(settings)
         self.reach_km = float(settings.reach_km)
 

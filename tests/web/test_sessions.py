@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-from pathlib import Path
 
 import pytest
 from support import UCDP_SUBSET
@@ -15,7 +14,6 @@ from dashboard.settings import Settings
 from dashboard.web.data_panels import layer_summary
 from dashboard.web.sessions import Sessions, checked
 from dashboard.web.uploads import accept_upload, stored_path
-
 
 HEADER = "event_id,date,date_precision,place,event_type,controller_after,source_title\n"
 
