@@ -76,6 +76,14 @@ def setting_option(name: str, kind: click.ParamType):
     )
 
 
+def every_setting_option(command):
+    """A --NAME option (and SYRIA_MAP_NAME variable) for every setting of the registry."""
+    kinds = {float: click.FloatRange(min=0), int: click.IntRange(min=0), str: click.STRING}
+    for setting in reversed(SETTINGS):
+        command = setting_option(setting.name, kinds[type(setting.default)])(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="syria-map")
 def cli() -> None:
@@ -219,19 +227,19 @@ def import_(path, fmt, mapping, out) -> None:
     default=1,
     show_default=True,
     type=click.IntRange(min=1),
-    help="More than 1 serves through gunicorn with that many processes.",
+    help="Server processes; each loads the data (same answers from any).",
 )
-@setting_option("max_upload_mb", click.FloatRange(min=0, min_open=True))
-@setting_option("upload_dir", click.Path(file_okay=False))
-def serve(data, host, port, debug, workers, max_upload_mb, upload_dir) -> None:
+@every_setting_option
+def serve(data, host, port, debug, workers, **values) -> None:
     """Start the dashboard in the browser (http://HOST:PORT).
 
+    Serves through uvicorn (asyncio: slow clients hold no worker); --debug uses Dash's own
+    server. Every setting has a flag and a SYRIA_MAP_* variable, and reaches every worker.
     Visitors can add a file of their own to their session (a second layer over --data).
     """
     from dashboard.web.serve import run
 
-    settings = Settings(data=data).with_values(max_upload_mb=max_upload_mb, upload_dir=upload_dir)
-    run(settings, host, port, debug, workers)
+    run(Settings(data=data).with_values(**values), host, port, debug, workers)
 
 
 @cli.command()

@@ -85,10 +85,20 @@ def _with_key(index: str, dataset, dates, settings: Settings) -> str:
     changes would otherwise be compared on every update (see map_frames.py). An upload
     session's key is fetched from SESSION_KEY_ROUTE instead (upload_callbacks.py).
     """
-    key = page_key(dataset, dates, settings)
-    text = json.dumps(key, ensure_ascii=False).replace("</", "<\\/")
-    script = "<script>window.syriaKey = " + text + ";</script>\n"
+    script = (
+        "<script>window.syriaKey = "
+        + inline_json(page_key(dataset, dates, settings))
+        + ";</script>\n"
+    )
     return index.replace("{%app_entry%}", script + "{%app_entry%}" + _place_names(dataset))
+
+
+def inline_json(value: object) -> str:
+    """JSON that no text can break out of inside a <script> element (<, >, & escaped)."""
+    text = json.dumps(value, ensure_ascii=False)
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escaped)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def _place_names(dataset) -> str:

@@ -1,31 +1,82 @@
-"""Run the dashboard: Dash's own server for one worker, gunicorn for more."""
+"""Run the dashboard: uvicorn (an asyncio server) in front of the Flask app, or Dash's debug server.
+
+The port is bound before anything else, so a busy port fails at once with one line, and the
+URL is announced only once the socket listens. Every setting reaches each worker process
+unchanged, through the SYRIA_MAP_* environment that `dashboard.web.asgi` reads.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
-import sys
+import socket
 
 import click
 
+from dashboard.errors import UsageProblem
 from dashboard.settings import Settings, to_environ
+from dashboard.web.wsgi import DATA_VARIABLE
 
-__all__ = ["run"]
+__all__ = ["listen", "run", "worker_environ"]
+
+_KEEP_ALIVE_S = 5  # an idle keep-alive connection is closed after this
+_MAX_CONNECTIONS = 2048  # beyond this many at once, uvicorn answers 503
+
+
+def worker_environ(settings: Settings) -> dict[str, str]:
+    """The SYRIA_MAP_* variables that give a worker exactly these settings."""
+    return {**to_environ(settings), DATA_VARIABLE: os.pathsep.join(settings.data)}
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A listening socket on host:port; a UsageProblem when the port is taken."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise UsageProblem(
+                f"port {port} on {host} is in use; choose another with --port"
+            ) from None
+        raise UsageProblem(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    sock.listen(_MAX_CONNECTIONS)
+    sock.set_inheritable(True)
+    return sock
 
 
 def run(settings: Settings, host: str, port: int, debug: bool, workers: int) -> None:
     """Serve the dashboard until interrupted."""
-    click.echo(f"syria-map: dashboard at http://{host}:{port}/", err=True)
-    if workers > 1:
-        env = {
-            **os.environ,
-            **to_environ(settings),
-            "SYRIA_MAP_DATA": os.pathsep.join(settings.data),
-        }
-        command = [
-            sys.executable, "-m", "gunicorn", "--workers", str(workers),
-            "--bind", f"{host}:{port}", "--preload", "dashboard.web.wsgi:server",
-        ]  # fmt: skip
-        os.execvpe(command[0], command, env)
-    from dashboard.web.app import create_app
+    os.environ.update(worker_environ(settings))
+    if debug:
+        from dashboard.web.app import create_app
 
-    create_app(settings).run(host=host, port=port, debug=debug)
+        app = create_app(settings)
+        listen(host, port).close()  # fail with one line if the port is taken
+        click.echo(f"syria-map: dashboard (debug) at http://{host}:{port}/", err=True)
+        app.run(host=host, port=port, debug=True)
+        return
+    import uvicorn
+
+    sock = listen(host, port)
+    config = uvicorn.Config(
+        "dashboard.web.asgi:app",
+        workers=workers,
+        interface="asgi3",
+        lifespan="off",
+        timeout_keep_alive=_KEEP_ALIVE_S,
+        limit_concurrency=_MAX_CONNECTIONS,
+        log_level="warning",
+        access_log=False,
+    )
+    if workers == 1:
+        config.load()  # the data is loaded before the URL is announced
+        click.echo(f"syria-map: dashboard at http://{host}:{port}/", err=True)
+        uvicorn.Server(config).run(sockets=[sock])
+        return
+    click.echo(f"syria-map: dashboard at http://{host}:{port}/ ({workers} workers)", err=True)
+    from uvicorn.supervisors import Multiprocess
+
+    Multiprocess(config, sockets=[sock]).run()

@@ -1,0 +1,21 @@
+"""ASGI entry point for uvicorn: `app`, the Dash (Flask) app configured from the environment.
+
+SYRIA_MAP_DATA holds the event tables separated by the OS path separator (empty: bundled);
+SYRIA_MAP_<SETTING> variables set the registry's values. Requests are read whole by uvicorn's
+event loop before a thread runs the Flask app, so slow clients hold no worker.
+"""
+
+from __future__ import annotations
+
+import os
+
+from a2wsgi import WSGIMiddleware
+
+from dashboard.web.app import create_app
+from dashboard.web.wsgi import settings_from_environ
+
+__all__ = ["app"]
+
+_THREADS = 16  # Flask requests run at once in one process
+
+app = WSGIMiddleware(create_app(settings_from_environ(os.environ)).server, workers=_THREADS)
