@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-__all__ = ["ENV_PREFIX", "SETTINGS", "Setting", "Settings", "from_environ", "to_environ"]
+__all__ = [
+    "DATA_VARIABLE",
+    "ENV_PREFIX",
+    "SETTINGS",
+    "Setting",
+    "Settings",
+    "from_environ",
+    "to_environ",
+    "worker_environ",
+    "worker_settings",
+]
 
 ENV_PREFIX = "SYRIA_MAP_"  # SYRIA_MAP_MAX_UPLOAD_MB=5 sets max_upload_mb
+DATA_VARIABLE = "SYRIA_MAP_DATA"  # the --data tables of a server, for its worker processes
 
 
 @dataclass(frozen=True)
@@ -67,3 +79,14 @@ def from_environ(settings: Settings, environ: Mapping[str, str]) -> Settings:
 def to_environ(settings: Settings) -> dict[str, str]:
     """The SYRIA_MAP_<NAME> variables that `from_environ` reads back as `settings`."""
     return {ENV_PREFIX + name.upper(): str(value) for name, value in settings.values.items()}
+
+
+def worker_environ(settings: Settings) -> dict[str, str]:
+    """The SYRIA_MAP_* variables that give a server's worker process exactly these settings."""
+    return {**to_environ(settings), DATA_VARIABLE: os.pathsep.join(settings.data)}
+
+
+def worker_settings(environ: Mapping[str, str]) -> Settings:
+    """The settings `worker_environ` wrote (read by each server process)."""
+    data = tuple(p for p in environ.get(DATA_VARIABLE, "").split(os.pathsep) if p)
+    return from_environ(Settings(data=data), environ)

@@ -11,11 +11,11 @@ import os
 
 from a2wsgi import WSGIMiddleware
 
+from dashboard.settings import worker_settings
 from dashboard.web.app import create_app
-from dashboard.web.wsgi import settings_from_environ
 
 __all__ = ["app"]
 
 _THREADS = 16  # Flask requests run at once in one process
 
-app = WSGIMiddleware(create_app(settings_from_environ(os.environ)).server, workers=_THREADS)
+app = WSGIMiddleware(create_app(worker_settings(os.environ)).server, workers=_THREADS)

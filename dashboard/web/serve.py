@@ -14,18 +14,12 @@ import socket
 import click
 
 from dashboard.errors import UsageProblem
-from dashboard.settings import Settings, to_environ
-from dashboard.web.wsgi import DATA_VARIABLE
+from dashboard.settings import Settings, worker_environ
 
-__all__ = ["listen", "run", "worker_environ"]
+__all__ = ["listen", "run"]
 
 _KEEP_ALIVE_S = 5  # an idle keep-alive connection is closed after this
 _MAX_CONNECTIONS = 2048  # beyond this many at once, uvicorn answers 503
-
-
-def worker_environ(settings: Settings) -> dict[str, str]:
-    """The SYRIA_MAP_* variables that give a worker exactly these settings."""
-    return {**to_environ(settings), DATA_VARIABLE: os.pathsep.join(settings.data)}
 
 
 def listen(host: str, port: int) -> socket.socket:

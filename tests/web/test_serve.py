@@ -13,9 +13,7 @@ import urllib.request
 import pytest
 from support import free_port
 
-from dashboard.settings import Settings
-from dashboard.web.serve import worker_environ
-from dashboard.web.wsgi import settings_from_environ
+from dashboard.settings import Settings, worker_environ, worker_settings
 
 
 def _serve(port: int, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
@@ -61,7 +59,7 @@ def test_the_worker_environment_gives_back_exactly_the_settings():
     settings = Settings(data=("a.csv", "b.csv")).with_values(
         reach_km=25.5, event_window_days=9, max_upload_mb=3.0, upload_dir="/x", play_interval_ms=80
     )
-    assert settings_from_environ(worker_environ(settings)) == settings
+    assert worker_settings(worker_environ(settings)) == settings
 
 
 def test_the_url_is_announced_once_the_port_listens_with_no_development_warning():
