@@ -1,6 +1,8 @@
 /* Expands the server's small per-date frames into the map, legend, labels and event list.
-   The twin of dashboard/map_frames.py:frame_updates; the static key arrives once with the page. */
+   The twin of dashboard/figures/frames.py:frame_updates; the static key arrives once with the page. */
 (function () {
+  /* Component ids come from dashboard/web/ids.py, sent with the page. */
+  const ids = () => window.syriaIds;
   "use strict";
 
   function join(lons, lats, indices) {
@@ -136,7 +138,7 @@
      after each redraw of the chart. Patching the figure's shape instead made Dash and Plotly
      redraw the whole chart for every date. (The figure's own marker is hidden: app.css.) */
   function markTrend(date) {
-    const gd = document.querySelector("#trend .js-plotly-plot");
+    const gd = document.querySelector("#" + ids().TREND + " .js-plotly-plot");
     const layout = gd && gd._fullLayout;
     const box = gd && gd.querySelector(".svg-container");
     if (!layout || !layout.xaxis || !box || !date) { return; }
@@ -179,7 +181,7 @@
 
   /* The map has drawn the last frame: its date annotation shows the frame's label. */
   function drawn() {
-    const node = document.querySelector("#map .annotation-text");
+    const node = document.querySelector("#" + ids().MAP + " .annotation-text");
     return Boolean(rendered.label && node && node.textContent.startsWith(rendered.label));
   }
 
@@ -190,7 +192,7 @@
 
   /* Check again as soon as the map has drawn (and every 50 ms, should an event be missed). */
   function watchMap() {
-    const gd = document.querySelector("#map .js-plotly-plot");
+    const gd = document.querySelector("#" + ids().MAP + " .js-plotly-plot");
     if (gd && gd.on && !gd.syriaWatched) {
       gd.syriaWatched = true;
       gd.on("plotly_afterplot", function () { if (player.playing) { later(0); } });
@@ -211,7 +213,7 @@
        it after a pause or a slow stretch rather than bursting to catch up. */
     player.due = now - player.due > player.every ? now + player.every : player.due + player.every;
     player.wanted = isoOf(Math.min(day + player.speed, player.last), key);
-    window.dash_clientside.set_props("date-slider", { value: dayOf(player.wanted, key) });
+    window.dash_clientside.set_props(ids().SLIDER, { value: dayOf(player.wanted, key) });
     later(50);
   }
 
@@ -223,8 +225,8 @@
         if (!frame || !key) { return Array(6).fill(noUpdate); }
         rendered = { date: frame.date, label: frame.label };
         markTrend(frame.date);
-        show("legend", legend(frame, key, lang));
-        show("event-list", eventList(frame, key, frame.window));
+        show(ids().LEGEND, legend(frame, key, lang));
+        show(ids().EVENTS, eventList(frame, key, frame.window));
         return [
           figure ? mapPatch(frame, key) : noUpdate,
           frame.label,
@@ -233,6 +235,36 @@
           unchanged("summary", frame.summary) ? noUpdate : frame.summary,
           unchanged("why", frame.why) ? noUpdate : frame.why,
         ];
+      },
+      /* Too big: say so in the page and send nothing; else hand the server a small request. */
+      guardUpload: function (contents, name) {
+        const noUpdate = window.dash_clientside.no_update;
+        const config = window.syriaConfig;
+        if (!contents) { return [noUpdate, noUpdate, noUpdate]; }
+        const size = Math.floor((contents.length - contents.indexOf(",") - 1) * 3 / 4);
+        if (size > config.uploadLimitBytes) {
+          const mb = (size / 1e6).toFixed(1);
+          return [config.uploadTooLarge.replace("NAME", name).replace("SIZE", mb), noUpdate, []];
+        }
+        return ["Checking " + name + "…", { name: name, size: size, at: Date.now() }, []];
+      },
+      /* Fetch the session's map key (window.syriaKey) before the page switches to its data. */
+      loadData: async function (key, active) {
+        const noUpdate = window.dash_clientside.no_update;
+        window.syriaBundledKey = window.syriaBundledKey || window.syriaKey;
+        if (!key) {
+          if (!active) { return [noUpdate, noUpdate]; }
+          window.syriaKey = window.syriaBundledKey;
+          return [null, noUpdate];
+        }
+        const query = "?sha=" + encodeURIComponent(key.sha) + "&name=" + encodeURIComponent(key.name);
+        const response = await fetch(window.syriaConfig.sessionKeyRoute + query);
+        if (!response.ok) {
+          window.syriaKey = window.syriaBundledKey;
+          return [null, key.name + " is no longer on the server; showing the server's data."];
+        }
+        window.syriaKey = await response.json();
+        return [key, noUpdate];
       },
       /* The play button, speed (days a step) and rate (ms a step, 0 = as fast as it draws). */
       play: function (n, speed, every, last) {

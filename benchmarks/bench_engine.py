@@ -25,7 +25,7 @@ from dashboard.core.model import build_model
 from dashboard.core.table import EventTable
 from dashboard.core.zones import front_line_mask, zones
 from dashboard.io.dataset import load_dataset
-from dashboard.io.geography import load_outline
+from dashboard.io.geography import load_barriers, load_outline
 from dashboard.settings import Settings
 
 
@@ -98,7 +98,8 @@ def main() -> None:
     print(f"load events + gazetteer + cells: {time.perf_counter() - start:.2f} s")
     table = dataset.table
     places = dataset.model.places
-    cells_s = timed(lambda: build_model(table, outline, places), repeat=3)
+    barriers = load_barriers()
+    cells_s = timed(lambda: build_model(table, outline, places, barriers=barriers), repeat=3)
     model = dataset.model
     print(
         f"localities: {len(model.localities)}, atoms: {len(model.tessellation.atoms)}, "
@@ -120,7 +121,7 @@ def main() -> None:
         history = ControlHistory.from_events(synthetic.events)
         index_s = time.perf_counter() - start
         start = time.perf_counter()
-        big = build_model(synthetic, outline, None)
+        big = build_model(synthetic, outline, None, barriers=barriers)
         cells = time.perf_counter() - start
         print(
             f"{size:5d} localities, {len(synthetic.events):6d} events: index {index_s:.2f} s, "

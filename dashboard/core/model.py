@@ -35,6 +35,7 @@ __all__ = ["DEFAULT_REACH_KM", "AtomControl", "ControlModel", "build_model"]
 
 # Land within this distance of its locality is held; farther it is inferred from the locality.
 DEFAULT_REACH_KM = 40.0
+_ENCLAVE_NEIGHBOURS = 3  # a locality with at least this many neighbours, all of one other side
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class ControlModel:
     places: pd.DataFrame  # gazetteer places inside the map, with their atom index
     reach_km: float
     stand_ins: np.ndarray  # per locality, the nearest others on its bank, nearest first (-1 pad)
+    neighbours: tuple[np.ndarray, np.ndarray]  # locality pairs whose cells touch, both ways
 
     @property
     def events(self) -> pd.DataFrame:
@@ -85,6 +87,8 @@ class ControlModel:
         owned = owner >= 0
         shown = np.full(len(owner), -1, dtype=np.int64)
         shown[owned] = source[owner[owned]]
+        beyond = owned & self.tessellation.atom_inferred
+        shown[beyond] = self._surrounding(loc_factions, source)[owner[beyond]]
         factions = np.full(len(owner), NO_FACTION, dtype=np.int8)
         rows = np.full(len(owner), -1, dtype=np.int64)
         days = np.full(len(owner), -1, dtype=np.int64)
@@ -110,6 +114,35 @@ class ControlModel:
         first = candidates[np.arange(len(candidates)), usable.argmax(axis=1)]
         source[undecided[found]] = first[found]
         return source
+
+    def _surrounding(self, loc_factions: np.ndarray, source: np.ndarray) -> np.ndarray:
+        """Per locality, whose control its land beyond the reach shows: its source's, unless it
+        is an enclave (three or more neighbours, all held by one other faction), whose land far
+        from it then goes to its nearest neighbour of that faction."""
+        factions = loc_factions[source]
+        result = source.copy()
+        a, b = self.neighbours
+        if len(a) == 0:
+            return result
+        around = factions[b].astype(np.int64)
+        count = np.bincount(a, minlength=len(factions))
+        low = np.full(len(factions), np.iinfo(np.int64).max)
+        high = np.full(len(factions), np.iinfo(np.int64).min)
+        np.minimum.at(low, a, around)
+        np.maximum.at(high, a, around)
+        enclave = np.flatnonzero(
+            (count >= _ENCLAVE_NEIGHBOURS)
+            & (low == high)
+            & (low >= 0)
+            & (factions >= 0)
+            & (low != factions)
+        )
+        for locality in enclave:
+            for other in self.stand_ins[locality]:
+                if other >= 0 and factions[other] == low[locality]:
+                    result[locality] = source[other]
+                    break
+        return result
 
     def _apply_areas(self, date, factions, rows, days, inferred, shown) -> None:
         """Let the latest area event covering each atom decide it where it beats the cell."""
@@ -175,7 +208,20 @@ def build_model(
         places=located,
         reach_km=reach_km,
         stand_ins=_stand_ins(history.localities, tessellation.locality_bank),
+        neighbours=_neighbours(tessellation),
     )
+
+
+def _neighbours(tessellation: Tessellation) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of localities whose atoms share an edge on the same bank, in both directions."""
+    owner, bank = tessellation.atom_locality, tessellation.atom_bank
+    a, b = owner[tessellation.edge_a], owner[tessellation.edge_b]
+    same_bank = bank[tessellation.edge_a] == bank[tessellation.edge_b]
+    keep = (a >= 0) & (b >= 0) & (a != b) & same_bank
+    pairs = np.unique(np.column_stack([a[keep], b[keep]]), axis=0)
+    both = np.concatenate([pairs, pairs[:, ::-1]]) if len(pairs) else pairs.reshape(0, 2)
+    both = np.unique(both, axis=0)
+    return both[:, 0], both[:, 1]
 
 
 def _stand_ins(localities: pd.DataFrame, bank: np.ndarray, count: int = 16) -> np.ndarray:

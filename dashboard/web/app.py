@@ -20,7 +20,7 @@ from dashboard.web.callbacks.uploads import SESSION_KEY_ROUTE, register_uploads
 from dashboard.web.data_panels import data_section
 from dashboard.web.page import page
 from dashboard.web.sessions import Sessions
-from dashboard.web.uploads import content_limit
+from dashboard.web.uploads import content_limit, size_message
 
 __all__ = ["create_app"]
 
@@ -45,7 +45,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     register(app, sessions, settings)
     register_uploads(app, sessions, settings)
     _serve_uploads(app.server, sessions, settings)
-    app.index_string = _with_key(app.index_string, dataset, dates, settings)
+    app.index_string = _with_key(app.index_string, dataset, dates, settings, app.get_relative_path)
     return app
 
 
@@ -78,19 +78,33 @@ def _serve_uploads(server: flask.Flask, sessions: Sessions, settings: Settings) 
     server.add_url_rule(SESSION_KEY_ROUTE, "session_key", session_key)
 
 
-def _with_key(index: str, dataset, dates, settings: Settings) -> str:
-    """The page template with the map frames' static key as `window.syriaKey`.
+def _with_key(index: str, dataset, dates, settings: Settings, app_path) -> str:
+    """The page template with the map frames' static key (`window.syriaKey`), the component
+    ids (`window.syriaIds`) and the page's settings (`window.syriaConfig`).
 
-    It is sent once with the page, outside Dash's component state: a large object that never
-    changes would otherwise be compared on every update (see map_frames.py). An upload
-    session's key is fetched from SESSION_KEY_ROUTE instead (upload_callbacks.py).
+    They are sent once with the page, outside Dash's component state: a large object that
+    never changes would otherwise be compared on every update (see figures/frames.py). An
+    upload session's key is fetched from SESSION_KEY_ROUTE instead (callbacks/uploads.py).
     """
-    script = (
-        "<script>window.syriaKey = "
-        + inline_json(page_key(dataset, dates, settings))
-        + ";</script>\n"
+    values = {
+        "syriaKey": page_key(dataset, dates, settings),
+        "syriaIds": ids.as_dict(),
+        "syriaConfig": page_config(settings, app_path),
+    }
+    script = "".join(
+        f"<script>window.{k} = {inline_json(v)};</script>\n" for k, v in values.items()
     )
     return index.replace("{%app_entry%}", script + "{%app_entry%}" + _place_names(dataset))
+
+
+def page_config(settings: Settings, route) -> dict:
+    """What the page's JavaScript needs of the settings: the upload limit and its message."""
+    limit_mb = float(settings.max_upload_mb)
+    return {
+        "uploadLimitBytes": int(limit_mb * 1e6),
+        "uploadTooLarge": size_message("NAME", 0, limit_mb).replace("0.0 MB", "SIZE MB"),
+        "sessionKeyRoute": route(SESSION_KEY_ROUTE),
+    }
 
 
 def inline_json(value: object) -> str:

@@ -43,3 +43,8 @@ UPLOAD_STATUS = "upload-status"
 UPLOAD_PROBLEMS = "upload-problems"
 REMOVE_UPLOAD = "remove-upload"
 DATA_LAYERS = "data-layers"
+
+
+def as_dict() -> dict[str, str]:
+    """Every id by its name, as the page's JavaScript reads them (window.syriaIds)."""
+    return {name: value for name, value in globals().items() if name.isupper()}

@@ -38,13 +38,13 @@ def test_each_faction_gets_one_merged_zone_covering_the_outline(box_outline):
     assert not west.contains(shapely.Point(39.0, 35.0))
 
 
-def test_areas_beyond_the_reach_are_no_data(box_outline):
+def test_areas_beyond_the_reach_are_inferred_from_their_locality_not_no_data(box_outline):
     model = build_model(table_from_csv(TWO_TOWNS), box_outline, reach_km=50)
     control = model.atom_control("2016-06-01")
-    no_data = model.tessellation.atom_locality < 0
-    assert no_data.any()
-    assert (control.factions[no_data] == -1).all()
-    held = model.tessellation.area_km2[~no_data].sum()
+    inferred = model.tessellation.atom_inferred
+    assert inferred.any() and (model.tessellation.atom_locality >= 0).all()
+    assert (control.factions >= 0).all()
+    held = model.tessellation.area_km2[~inferred].sum()
     assert held < 2 * np.pi * 50**2 * 1.01
 
 

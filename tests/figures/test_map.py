@@ -24,7 +24,7 @@ def test_map_figure_keeps_its_traces_in_the_documented_order(two_towns):
     assert data[traces.TRACE_PLACES].name == "Places"
     assert data[traces.TRACE_PRESENCE].name == "Foreign presence"
     assert data[traces.TRACE_EVENTS].name == "Event: control change"
-    assert len(data) == traces.TRACE_LEGEND + len(FACTIONS) + 1
+    assert len(data) == traces.TRACE_LEGEND + len(FACTIONS) + 2  # factions, no data, inferred
 
 
 def test_hidden_layers_keep_their_trace_so_indices_never_move(two_towns):
@@ -34,13 +34,15 @@ def test_hidden_layers_keep_their_trace_so_indices_never_move(two_towns):
     assert bare["data"][traces.TRACE_ZONES]["visible"] is False
 
 
-def test_zone_colours_are_faction_indices_with_no_data_last(two_towns):
+def test_zone_colours_are_faction_indices_then_no_data_then_inferred(two_towns):
     before = figures.map_figure_dict(two_towns, view("2016-06-01"))["data"][traces.TRACE_ZONES]
     after = figures.map_figure_dict(two_towns, view("2018-01-01"))["data"][traces.TRACE_ZONES]
     codes = [f.code for f in FACTIONS]
     assert codes.index("isis") in before["z"] and codes.index("sdf") not in before["z"]
     assert codes.index("sdf") in after["z"]
-    assert max(before["z"]) <= len(FACTIONS)
+    inferred = len(FACTIONS) + 1  # inferred land of faction i is drawn as inferred + i
+    assert set(before["z"]) <= {*range(len(FACTIONS)), *range(inferred, inferred + len(FACTIONS))}
+    assert inferred + codes.index("isis") in before["z"]  # Beta's land beyond 40 km
 
 
 def test_a_date_patch_carries_what_the_full_figure_of_that_date_draws(two_towns):

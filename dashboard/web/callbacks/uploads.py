@@ -7,10 +7,8 @@ marks the key active (load), which every map, panel, trend and export callback r
 
 from __future__ import annotations
 
-import json
-
 import dash
-from dash import Input, Output, State, no_update
+from dash import ClientsideFunction, Input, Output, State, no_update
 
 from dashboard.figures.trend import event_histogram
 from dashboard.settings import Settings
@@ -18,42 +16,11 @@ from dashboard.web import ids
 from dashboard.web.data_panels import layers_panel, problems_panel
 from dashboard.web.panels import footer
 from dashboard.web.sessions import Sessions
-from dashboard.web.uploads import accept_upload, size_message
+from dashboard.web.uploads import accept_upload
 
 __all__ = ["SESSION_KEY_ROUTE", "register_uploads", "session_view"]
 
 SESSION_KEY_ROUTE = "/_syria/session-key"
-
-# Too big: say so in the page and send nothing; else hand the server a small request.
-_GUARD = """function (contents, name) {
-    const noUpdate = window.dash_clientside.no_update;
-    if (!contents) { return [noUpdate, noUpdate, noUpdate]; }
-    const size = Math.floor((contents.length - contents.indexOf(",") - 1) * 3 / 4);
-    if (size > LIMIT_BYTES) {
-        const mb = (size / 1e6).toFixed(1);
-        return [MESSAGE.replace("NAME", name).replace("SIZE", mb), noUpdate, []];
-    }
-    return ["Checking " + name + "…", {name: name, size: size, at: Date.now()}, []];
-}"""
-
-# Fetch the session's map key (window.syriaKey) before the page switches to its data.
-_LOAD = """async function (key, active) {
-    const noUpdate = window.dash_clientside.no_update;
-    window.syriaBundledKey = window.syriaBundledKey || window.syriaKey;
-    if (!key) {
-        if (!active) { return [noUpdate, noUpdate]; }
-        window.syriaKey = window.syriaBundledKey;
-        return [null, noUpdate];
-    }
-    const query = "?sha=" + encodeURIComponent(key.sha) + "&name=" + encodeURIComponent(key.name);
-    const response = await fetch(ROUTE + query);
-    if (!response.ok) {
-        window.syriaKey = window.syriaBundledKey;
-        return [null, key.name + " is no longer on the server; showing the server's data."];
-    }
-    window.syriaKey = await response.json();
-    return [key, noUpdate];
-}"""
 
 
 def session_view(sessions: Sessions, key: dict | None, shown_date: str | None) -> tuple:
@@ -77,12 +44,8 @@ def session_view(sessions: Sessions, key: dict | None, shown_date: str | None) -
 
 def register_uploads(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
     """Attach the upload callbacks (see the module docstring for the chain)."""
-    limit_mb = float(settings.max_upload_mb)
-    message = size_message("NAME", 0, limit_mb).replace("0.0 MB", "SIZE MB")
     app.clientside_callback(
-        _GUARD.replace("LIMIT_BYTES", str(int(limit_mb * 1e6))).replace(
-            "MESSAGE", json.dumps(message)
-        ),
+        ClientsideFunction("syria", "guardUpload"),
         Output(ids.UPLOAD_STATUS, "children"),
         Output(ids.UPLOAD_REQUEST, "data"),
         Output(ids.UPLOAD_PROBLEMS, "children"),
@@ -118,7 +81,7 @@ def register_uploads(app: dash.Dash, sessions: Sessions, settings: Settings) -> 
         return None, "Uploaded data removed; showing the server's data.", []
 
     app.clientside_callback(
-        _LOAD.replace("ROUTE", json.dumps(app.get_relative_path(SESSION_KEY_ROUTE))),
+        ClientsideFunction("syria", "loadData"),
         Output(ids.ACTIVE_DATA, "data"),
         Output(ids.UPLOAD_STATUS, "children", allow_duplicate=True),
         Input(ids.UPLOAD_KEY, "data"),
