@@ -17,6 +17,7 @@ __all__ = [
     "DATE_PRECISIONS",
     "EVENT_COLUMNS_SHOWN",
     "EVENT_TYPES",
+    "EXTENSION_START",
     "FACTION_CODES",
     "OPTIONAL_COLUMNS",
     "REQUIRED_COLUMNS",
@@ -84,6 +85,9 @@ ANNOUNCED_TYPES = ("agreement", "announcement")
 YEAR_RANGE = (1900, 2100)
 OPTIONAL_COLUMNS = tuple(c for c in COLUMNS if c not in REQUIRED_COLUMNS)
 
-# The bundled table covers this period in full.
+# The bundled table covers this period in full: its last change of control is al-Tanf on
+# 12 February 2026, its last sourced event the SDF appointment of 10 March 2026.
 COVERAGE_START = "2016-01-01"
-COVERAGE_END = "2019-12-31"
+COVERAGE_END = "2026-03-10"
+# Localities first recorded by the 2020-2026 extension start on this date instead.
+EXTENSION_START = "2020-01-01"

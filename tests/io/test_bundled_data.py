@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from support import GEODATA, run_cli
 
-from dashboard.core.schema import COVERAGE_END, COVERAGE_START
+from dashboard.core.schema import COVERAGE_END, COVERAGE_START, EXTENSION_START
 from dashboard.io.events import check_file, load_events
 from dashboard.io.geography import load_gazetteer
 from dashboard.io.paths import BUNDLED_EVENTS
@@ -35,26 +35,28 @@ def test_every_row_has_a_source_title_publisher_and_date(events):
         assert (events[column] != "").all(), column
 
 
-def test_the_table_covers_2016_to_2019_in_full(events):
+def test_the_table_covers_2016_to_its_coverage_end_in_full(events):
     assert events["date"].min() == pd.Timestamp(COVERAGE_START)
-    assert events["date"].max() <= pd.Timestamp(COVERAGE_END)
-    assert events["date"].max() >= pd.Timestamp("2019-10-01")
-    for year in (2016, 2017, 2018, 2019):
+    assert events["date"].max() == pd.Timestamp(COVERAGE_END)
+    for year in range(2016, 2027):
         changes = events[
             (events["date"].dt.year == year) & (events["event_type"] == "control_change")
         ]
-        assert len(changes) >= 10, year
+        assert len(changes) >= (10 if year not in (2021, 2022, 2023) else 0), year
 
 
-def test_every_locality_starts_with_a_state_on_the_first_day(events):
-    changes = events[events["event_type"] == "control_change"]
+def test_every_locality_starts_with_a_state_on_the_first_day_of_its_file(events):
+    changes = events[(events["event_type"] == "control_change") & (events["place_id"] != "")]
     first = changes.groupby("place_id")["date"].min()
-    assert (first == pd.Timestamp(COVERAGE_START)).all(), list(first[first != COVERAGE_START].index)
+    late = first[first != pd.Timestamp(COVERAGE_START)]
+    assert (late == pd.Timestamp(EXTENSION_START)).all(), list(late.index)
+    starts = changes[changes["date"] == changes["place_id"].map(first)]
+    assert starts["description"].str.contains("^(?:Starting state|State on 1 January 2020)").all()
 
 
-def test_at_least_150_localities_have_a_control_history_across_the_governorates(events):
-    changes = events[events["event_type"] == "control_change"]
-    assert changes["place_id"].nunique() >= 150
+def test_over_300_localities_have_a_control_history_across_the_governorates(events):
+    changes = events[(events["event_type"] == "control_change") & (events["place_id"] != "")]
+    assert changes["place_id"].nunique() >= 300
     places = load_gazetteer().places
     governorates = set(places.loc[changes["place_id"].unique(), "governorate"])
     assert len(governorates - {""}) >= 13
