@@ -267,6 +267,11 @@ def serve(data, host, port, debug, workers, **values) -> None:
 @click.option("--layers", help="Comma-separated layers, e.g. zones,front_lines,places.")
 @click.option("--compare", type=DATE, help="Highlight what changed hands since this date.")
 @click.option("--fps", default=2.0, show_default=True, help="Frames per second (GIF, MP4).")
+@click.option(
+    "--allow-stale",
+    is_flag=True,
+    help="Map a date after the data's last date (the map says nothing is known after it).",
+)
 @data_option
 @reach_option
 def export(date, start, end, every, out, width, height, scale, fps, data, reach_km, **view):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import click
 import pandas as pd
 
+from dashboard.core.factions import NO_DATA, factions_on
 from dashboard.core.schema import EVENT_COLUMNS_SHOWN
 from dashboard.errors import UsageProblem
 from dashboard.settings import Settings
@@ -22,6 +24,26 @@ def parse_point(text: str) -> tuple[float, float]:
     return lat, lon
 
 
+def warn_outside_coverage(coverage: tuple, *dates) -> None:
+    """One line on stderr for each date past the data's last date (or before its first)."""
+    first, last = (pd.Timestamp(d) for d in coverage)
+    for date in dates:
+        if date is None:
+            continue
+        if pd.Timestamp(date) > last:
+            click.echo(
+                f"syria-map: warning: {date:%Y-%m-%d} is after the data's last date "
+                f"({last:%Y-%m-%d}); this is the state on {last:%Y-%m-%d}, nothing later is known",
+                err=True,
+            )
+        elif pd.Timestamp(date) < first:
+            click.echo(
+                f"syria-map: warning: {date:%Y-%m-%d} is before the data's first date "
+                f"({first:%Y-%m-%d}); nothing is known of it",
+                err=True,
+            )
+
+
 def control_table(settings: Settings, date, places=(), points=()) -> pd.DataFrame:
     """Controller of every locality, or of the asked places and points, at `date`."""
     from dashboard.core.control import ControlHistory, locality_control
@@ -32,6 +54,7 @@ def control_table(settings: Settings, date, places=(), points=()) -> pd.DataFram
     asked = [gazetteer.resolve(name) for name in places]
     coordinates = [parse_point(p) for p in points]
     table = load_events(list(settings.data), gazetteer)
+    warn_outside_coverage(table.coverage, date)
     history = ControlHistory.from_events(table.events)
     control = locality_control(history, table.events, date)
     columns = ["place", "controller", "event_date", "event_id"]
@@ -86,7 +109,9 @@ def event_list(settings: Settings, start=None, end=None, place=None, event_type=
     if event_type is not None and event_type not in EVENT_TYPES:
         raise UsageProblem(f"unknown --type {event_type!r} (one of: {', '.join(EVENT_TYPES)})")
     place_id = gazetteer.resolve(place) if place else None
-    events = load_events(list(settings.data), gazetteer).events
+    table = load_events(list(settings.data), gazetteer)
+    warn_outside_coverage(table.coverage, start, end)
+    events = table.events
     keep = pd.Series(True, index=events.index)
     if start is not None:
         keep &= events["date"] >= start
@@ -106,10 +131,13 @@ def stats_table(settings: Settings, date=None, start=None, end=None, every="mont
 
     if start is not None and end is not None and start > end:
         raise UsageProblem("--from is after --to")
-    model = load_dataset(settings).model
+    dataset = load_dataset(settings)
+    warn_outside_coverage(dataset.table.coverage, date, start, end)
     if date is not None:
-        return held_at(model, date)
-    return held_series(model, series_dates(start, end, every))
+        held = held_at(dataset.model, date)
+        shown = {f.code for f in factions_on(date)} | {NO_DATA.code}
+        return held[held["faction"].isin(shown) | (held["area_km2"] > 0)].reset_index(drop=True)
+    return held_series(dataset.model, series_dates(start, end, every))
 
 
 def change_tables(settings: Settings, start, end) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -119,4 +147,6 @@ def change_tables(settings: Settings, start, end) -> tuple[pd.DataFrame, pd.Data
 
     if start > end:
         raise UsageProblem("--from is after --to")
-    return change_between(load_dataset(settings).model, start, end)
+    dataset = load_dataset(settings)
+    warn_outside_coverage(dataset.table.coverage, start, end)
+    return change_between(dataset.model, start, end)

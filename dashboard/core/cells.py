@@ -197,7 +197,7 @@ def _add_remainder(pieces: _Pieces, region) -> None:
 
 def _split_by_reach(pieces: _Pieces, points: np.ndarray, reach_km: float) -> _Pieces:
     """Split every cell into its part within reach of its locality and the inferred rest."""
-    if reach_km <= 0 or not pieces.shapes:
+    if reach_km <= 0 or not pieces.shapes or len(points) == 0:  # no localities: all no data
         return pieces
     cells = np.array(pieces.shapes, dtype=object)
     owner = np.array(pieces.owner, dtype=np.int64)

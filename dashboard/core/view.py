@@ -23,3 +23,4 @@ class MapView:
     layers: tuple[str, ...] = field(default=DEFAULT_LAYERS)
     lang: str = "en"  # "en" or "ar"
     title: str | None = None
+    allow_stale: bool = False  # may show a date after the data's last (the map says so)

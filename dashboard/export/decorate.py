@@ -17,6 +17,7 @@ import pandas as pd
 from dashboard.core.factions import NO_DATA, faction, faction_name
 from dashboard.export.scalebar import scale_bar_traces
 from dashboard.figures.layout import credits_line
+from dashboard.figures.markers import INFERRED_SWATCH
 from dashboard.figures.wording import (
     embed_rtl,
     format_area,
@@ -166,19 +167,21 @@ def decorate(
     _prepare(fig, page, lang)
     font = {"family": _FONTS[lang], "size": max(9, round(14 * page.unit)), "color": _INK}
     fig["data"] = [*fig.get("data", []), *scale_bar_traces(extent, font, bar_corner)]
-    _add_title(fig, page, view, lang)
+    _add_title(fig, page, view, lang, pd.Timestamp(coverage[1]))
     bottom = _add_legend(fig, page, view, held, lang)
     _place_marker_legend(fig, page, bottom)
     _add_footer(fig, page, coverage, digest, lang)
     return fig
 
 
-def _add_title(fig: dict, page: Page, view, lang: str) -> None:
+def _add_title(fig: dict, page: Page, view, lang: str, last: pd.Timestamp) -> None:
     u = page.unit
     page.text(fig, 32 * u, 34 * u, view.title or text("title", lang), 31 * u, weight="bold")
     stamp = format_date(view.date, lang)
     if view.compare_date is not None:
         stamp += " — " + text("compare", lang, date=format_date(view.compare_date, lang))
+    if pd.Timestamp(view.date) > last:
+        stamp += " — " + text("stale", lang, date=format_date(last, lang))
     page.text(fig, 32 * u, 72 * u, stamp, 21 * u, color=_MUTED)
 
 
@@ -208,6 +211,14 @@ def _add_legend(fig: dict, page: Page, view, held, lang: str) -> float:
         area = isolate_ltr(area) if page.rtl else area
         page.text(fig, start + swatch + gap, y + 11 * u, area, 14.5 * u, color=_MUTED)
         y += 54 * u
+    if rows and float(held["inferred_km2"].sum()) > 0:
+        top = y - 2 * u - swatch / 2
+        page.shape(
+            fig, "rect", start, start + swatch, top, top + swatch,
+            fillcolor=INFERRED_SWATCH, line={"color": "#444444", "width": 0.8},
+        )  # fmt: skip
+        page.text(fig, start + swatch + gap, y, text("inferred", lang), 14.5 * u)
+        y += 40 * u
     if "front_lines" in view.layers:
         page.shape(fig, "line", start, start + swatch, y, y, line={"color": "#000", "width": 2.5})
         page.text(fig, start + swatch + gap, y, text("front", lang), 17 * u)

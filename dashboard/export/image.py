@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+import threading
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,6 +29,10 @@ __all__ = [
     "image_format",
     "publication_figure",
     "render_frame",
+    "terminate_raises",
+    "writable",
+    "writable_folder",
+    "write_atomically",
 ]
 
 WIDTH, HEIGHT = 1600, 1000
@@ -51,17 +58,22 @@ def image_format(path: str | Path) -> str:
     return suffix
 
 
-def check_dates(dataset: Any, *dates: object) -> None:
-    """Every date must fall within the data's coverage (first to last event)."""
+def check_dates(dataset: Any, *dates: object, allow_stale: bool = False) -> None:
+    """Every date must fall within the data's coverage (first to last event).
+
+    With `allow_stale`, a date after the last is allowed: the map then says nothing is known
+    after the data's last date.
+    """
     first, last = (pd.Timestamp(d) for d in dataset.table.coverage)
     for date in dates:
         if date is None:
             continue
         stamp = pd.Timestamp(date)
-        if not first <= stamp <= last:
+        if stamp < first or (stamp > last and not allow_stale):
+            hint = "; --allow-stale maps a later date as of the last" if stamp > last else ""
             raise ExportError(
                 f"{stamp:%Y-%m-%d} is outside the data's coverage "
-                f"({first:%Y-%m-%d} to {last:%Y-%m-%d})"
+                f"({first:%Y-%m-%d} to {last:%Y-%m-%d}){hint}"
             )
 
 
@@ -69,7 +81,7 @@ def publication_figure(dataset: Any, view: Any, width: int = WIDTH, height: int 
     """The dashboard's figure for `view` with the publication decorations, as a figure dict."""
     from dashboard.core.stats import held_at
 
-    check_dates(dataset, view.date, view.compare_date)
+    check_dates(dataset, view.date, view.compare_date, allow_stale=view.allow_stale)
     figure = base_figure(dataset, view)
     extent = view_extent(dataset, view)
     held = held_at(dataset.model, view.date)
@@ -158,8 +170,9 @@ def export_map(
     out = Path(out_path)
     fmt = image_format(out)
     writable(out)
-    data = export_bytes(dataset, view, fmt, width, height, scale)
-    write_atomically(out, data)
+    with terminate_raises():
+        data = export_bytes(dataset, view, fmt, width, height, scale)
+        write_atomically(out, data)
     return out
 
 
@@ -169,16 +182,57 @@ def writable(out: Path) -> None:
         raise ExportError(f"{out} is a folder; give a file name")
     if not out.parent.is_dir():
         raise ExportError(f"{out}: folder {out.parent} does not exist")
+    writable_folder(out.parent, out)
+
+
+def writable_folder(folder: Path, out: Path | None = None) -> None:
+    """Fail early unless a file can be created in `folder` (tried: permissions lie to root)."""
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=".syria-map-probe-"):
+            pass
+    except OSError as exc:
+        raise ExportError(
+            f"{out or folder}: folder {folder} is not writable ({exc.strerror or exc})"
+        ) from None
 
 
 def write_atomically(out: Path, data: bytes) -> None:
-    """Replace `out` with `data` only once it is all written; OS errors become ExportErrors."""
+    """Replace `out` with `data` only once it is all written and reads back whole (see
+    `verify_written`); OS errors and broken files become ExportErrors."""
     from dashboard.errors import DataFileError
+    from dashboard.export.verify import verify_written
     from dashboard.io.writers import atomic_write
 
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+        verify_written(tmp, image_format(out))
+
     try:
-        atomic_write(out, lambda tmp: tmp.write_bytes(data))
+        with terminate_raises():
+            atomic_write(out, write)
+    except ExportError as exc:
+        raise ExportError(f"{out}: {exc}; the earlier file, if any, is untouched") from None
     except DataFileError as exc:
         raise ExportError(f"{out}: {exc.message}") from None
     except OSError as exc:
         raise ExportError(f"{out}: cannot write: {exc.strerror or exc}") from None
+
+
+@contextmanager
+def terminate_raises():
+    """While exporting in the main thread, SIGTERM raises SystemExit (exit status 143) instead
+    of killing the process outright, so the atomic write removes its temporary file."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -48,6 +48,7 @@ def view_for(
     layers: str | None = None,
     lang: str = "en",
     title: str | None = None,
+    allow_stale: bool = False,
 ) -> MapView:
     """The MapView the options describe; a focus is a place name in any spelling."""
 
@@ -62,6 +63,7 @@ def view_for(
         layers=parse_layers(layers),
         lang=lang,
         title=title,
+        allow_stale=allow_stale,
     )
 
 
@@ -99,6 +101,6 @@ def plan_export(
     start_renderer()
     dataset = load_dataset(settings)
     view = view_for(dataset, date if date is not None else start, **view_options)
-    check_dates(dataset, view.date, view.compare_date)
-    dates = frame_dates(dataset, start, end, every) if series else None
+    check_dates(dataset, view.date, view.compare_date, allow_stale=view.allow_stale)
+    dates = frame_dates(dataset, start, end, every, view.allow_stale) if series else None
     return Job(dataset, view, dates)

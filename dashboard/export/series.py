@@ -36,7 +36,9 @@ def change_dates(model: Any, start: object, end: object) -> pd.DatetimeIndex:
     return pd.DatetimeIndex(kept)
 
 
-def frame_dates(dataset: Any, start: object, end: object, every: str) -> pd.DatetimeIndex:
+def frame_dates(
+    dataset: Any, start: object, end: object, every: str, allow_stale: bool = False
+) -> pd.DatetimeIndex:
     """The series' dates: every day, week or month from start to end, or each change."""
     from dashboard.core.stats import series_dates
 
@@ -44,7 +46,7 @@ def frame_dates(dataset: Any, start: object, end: object, every: str) -> pd.Date
         raise ExportError(f"unknown step {every!r} (one of: {', '.join(EVERY)})")
     if pd.Timestamp(start) > pd.Timestamp(end):
         raise ExportError("the series starts after it ends (--from is after --to)")
-    check_dates(dataset, start, end)
+    check_dates(dataset, start, end, allow_stale=allow_stale)
     if every == "change":
         dates = change_dates(dataset.model, start, end)
     else:
@@ -66,7 +68,15 @@ def export_series(
     on_frame: Callable[[pd.Timestamp], None] | None = None,
 ) -> Path:
     """Render `view` at each date into `out`: a folder (DIR/), an animated .gif or an .mp4."""
+    from dashboard.export.image import terminate_raises
+
+    with terminate_raises():
+        return _export_series(dataset, view, dates, out, fps, width, height, scale, on_frame)
+
+
+def _export_series(dataset, view, dates, out, fps, width, height, scale, on_frame) -> Path:
     from dashboard.export.image import writable
+    from dashboard.export.verify import verify_written
 
     kind = sink_kind(out)
     if fps <= 0:
@@ -90,6 +100,7 @@ def export_series(
             size = (round(width * scale), round(height * scale))
             sink = Mp4Sink(tmp, fps, size, comment)
             _stream(dataset, view, dates, sink, width, height, scale, on_frame)
+        verify_written(tmp, kind, frames=len(dates))
 
     _write_streamed(path, write)
     return path
@@ -101,6 +112,8 @@ def _write_streamed(path: Path, write: Callable[[Path], None]) -> None:
 
     try:
         atomic_write(path, write)
+    except ExportError as exc:
+        raise ExportError(f"{path}: {exc}; the earlier file, if any, is untouched") from None
     except DataFileError as exc:
         raise ExportError(f"{path}: {exc.message}") from None
     except OSError as exc:  # a full disk, or ffmpeg refusing the stream

@@ -47,6 +47,9 @@ class FolderSink:
             ) from None
         except OSError as exc:
             raise ExportError(f"{self.folder}: cannot create: {exc.strerror}") from None
+        from dashboard.export.image import writable_folder
+
+        writable_folder(self.folder)
 
     def add(self, view: Any, png: bytes) -> None:
         from dashboard.export.image import write_atomically

@@ -108,9 +108,8 @@ def _map_base(key: _ByIdentity, gazetteer_key: _ByIdentity) -> MapBase:
     names = model.localities["name"].tolist()
     owner = model.tessellation.atom_locality
     edge_lines = to_degrees(shapely.simplify(model.tessellation.edge_lines, 200.0))
-    edge_lon, edge_lat = zip(*(line_coordinates([g]) for g in edge_lines), strict=True) or ((), ())
-    hatch = _hatch_lines(atoms)
-    hatch_lon, hatch_lat = zip(*(line_coordinates([g]) for g in hatch), strict=True) or ((), ())
+    edge_lon, edge_lat = _per_line(edge_lines)
+    hatch_lon, hatch_lat = _per_line(_hatch_lines(atoms))
     lon, lat = _event_positions(model.events)
     return MapBase(
         atoms_geojson={"type": "FeatureCollection", "features": features},
@@ -126,6 +125,12 @@ def _map_base(key: _ByIdentity, gazetteer_key: _ByIdentity) -> MapBase:
         places=_place_candidates(model, gazetteer_key.model),
         localities=len(model.localities),
     )
+
+
+def _per_line(lines) -> tuple[tuple, tuple]:
+    """(lon lists, lat lists), one pair per line; two empty tuples when there are no lines."""
+    pairs = [line_coordinates([g]) for g in lines]
+    return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
 
 
 def _polygonal(geometry):

@@ -13,6 +13,7 @@ from dashboard.core.view import MapView
 from dashboard.figures.frames import CHANGE_COLOUR
 from dashboard.figures.geometry import MapBase, map_base
 from dashboard.figures.labels import place_labels
+from dashboard.figures.wording import text
 from dashboard.io.dataset import Dataset
 
 __all__ = [
@@ -42,8 +43,6 @@ _PRESENCE_COLOUR = "#0B5394"
 _HALO = "1px 1px 1px #fff, -1px -1px 1px #fff, 1px -1px 1px #fff, -1px 1px 1px #fff"
 
 
-INFERRED_NAME = "Inferred from the nearest locality"
-INFERRED_NAME_AR = "مستنتج من أقرب موقع"
 _INFERRED_TOWARD_WHITE = 0.55  # inferred land: the faction colour mixed this far toward white
 
 
@@ -52,6 +51,9 @@ def inferred_colour(colour: str) -> str:
     rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
     mixed = [round(c + (255 - c) * _INFERRED_TOWARD_WHITE) for c in rgb]
     return "#" + "".join(f"{c:02X}" for c in mixed)
+
+
+INFERRED_SWATCH = inferred_colour("#6E6E6E")  # the legend's sample of inferred land
 
 
 def zone_colourscale() -> list:
@@ -204,10 +206,10 @@ def _inferred_legend(view: MapView) -> dict:
     square = {
         "symbol": "square",
         "size": 12,
-        "color": inferred_colour("#6E6E6E"),
+        "color": INFERRED_SWATCH,
         "line": {"width": 1, "color": "#777777"},
     }
-    name = INFERRED_NAME_AR if view.lang == "ar" else INFERRED_NAME
+    name = text("inferred", view.lang)
     return dict(
         type="scattergeo",
         lon=[None],

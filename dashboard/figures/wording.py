@@ -27,6 +27,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "note": NOTE,
         "data": "Data version {digest}; events {first} to {last}",
         "credits": "Credits",
+        "stale": "nothing is known after {date}",
+        "inferred": "Lighter: inferred from the nearest locality",
     },
     "ar": {
         "title": "مناطق السيطرة في سوريا",
@@ -36,6 +38,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "note": "المناطق تقديرية مستمدة من السيطرة على البلدات",
         "data": "إصدار البيانات {digest}؛ الأحداث من {first} إلى {last}",
         "credits": "المصادر",
+        "stale": "لا معلومات بعد {date}",
+        "inferred": "الأفتح: مستنتج من أقرب موقع",
     },
 }
 

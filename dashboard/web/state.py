@@ -17,16 +17,24 @@ from dashboard.core.names import did_you_mean
 from dashboard.core.view import MapView
 from dashboard.io.dataset import Dataset
 
-__all__ = ["parse_query", "state_query", "state_view"]
+__all__ = ["parse_query", "read_date", "state_query", "state_view"]
+
+
+def read_date(text: str) -> pd.Timestamp | None:
+    """A typed or linked date at midnight; None when unreadable, blank or "NaT"."""
+    try:
+        date = pd.Timestamp(str(text).strip())
+    except (ValueError, TypeError, OverflowError):
+        return None
+    return None if pd.isna(date) else date.normalize()
 
 
 def _date(text: str | None, calendar: Calendar, what: str, notices: list[str]):
     """A date from the URL, clamped to the coverage; None when absent or unreadable."""
     if not text:
         return None
-    try:
-        date = pd.Timestamp(text).normalize()
-    except (ValueError, TypeError):
+    date = read_date(text)
+    if date is None:
         notices.append(f"The {what} {text!r} in the link is not a date (YYYY-MM-DD); ignored.")
         return None
     clamped = calendar.clamp(date)

@@ -9,7 +9,7 @@ from dashboard.core.names import did_you_mean
 from dashboard.figures.frames import date_frame
 from dashboard.io.dataset import Dataset
 from dashboard.web.panels import compare_summary, explain_click, why_panel
-from dashboard.web.state import state_query, state_view
+from dashboard.web.state import read_date, state_query, state_view
 
 __all__ = ["find_place", "state_from_controls", "step_frame", "typed_date"]
 
@@ -35,9 +35,8 @@ def typed_date(calendar: Calendar, text: str | None, day: int) -> tuple[int, str
     """The slider day of a typed date (clamped), or the current day and a notice."""
     if not text:
         return day, ""
-    try:
-        date = pd.Timestamp(text.strip()).normalize()
-    except (ValueError, TypeError):
+    date = read_date(text)
+    if date is None:
         return day, f"{text!r} is not a date; type YYYY-MM-DD."
     clamped = calendar.clamp(date)
     notice = ""
