@@ -18,6 +18,11 @@
     return rows.map(function (r) { return values[r]; });
   }
 
+  /* Data text as text in plotly's hover (the twin of figures/wording.py:plain). */
+  function plain(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
   function frameUpdates(frame, key) {
     const t = key.traces, ev = key.events, updates = {};
     updates[t.zones] = { z: frame.z };
@@ -27,7 +32,7 @@
     updates[t.presence] = {
       lon: pick(ev.lon, frame.presence),
       lat: pick(ev.lat, frame.presence),
-      hovertext: frame.presence.map(function (r) { return ev.actor[r] + ": " + ev.hover[r]; }),
+      hovertext: frame.presence.map(function (r) { return plain(ev.actor[r]) + ": " + ev.hover[r]; }),
     };
     key.event_types.forEach(function (kind, offset) {
       const rows = frame.events.filter(function (r) { return ev.kind[r] === kind && ev.lon[r] !== null; });
@@ -51,13 +56,16 @@
     return el("Span", { className: "swatch", style: { background: colour } });
   }
 
+  /* Only the factions that exist on the frame's date (or hold ground on it) get a row. */
   function legend(frame, key, lang) {
-    const rows = key.factions.map(function (f, i) {
-      const held = frame.held[i] || [0, 0];
+    const rows = frame.shown.map(function (i) {
+      const f = key.factions[i], held = frame.held[i] || [0, 0, 0];
+      const inferred = held[2] ? " (" + held[2].toLocaleString("en") + " inferred)" : "";
       return el("Tr", {}, [
         el("Td", {}, swatch(f.colour)),
         el("Td", {}, lang === "ar" ? f.name_ar : f.name),
-        el("Td", { className: "num" }, held[0].toLocaleString("en") + " km²"),
+        el("Td", { className: "num", title: "km², of which inferred" },
+          held[0].toLocaleString("en") + " km²" + inferred),
         el("Td", { className: "num", title: "localities" }, String(held[1])),
       ]);
     });
@@ -77,23 +85,39 @@
 
   const MAX_EVENTS = 40;
 
-  function eventList(frame, key, windowDays) {
+  function eventItem(ev, r) {
+    return el("Li", { className: "event", "data-event": ev.id[r] }, [
+      el("Span", { className: "when" }, ev.date[r]),
+      el("Span", { className: "kind" }, ev.kind[r].replace("_", " ")),
+      el("B", {}, ev.place[r]),
+      el("Span", { className: "actor" }, ev.actor[r] ? " · " + ev.actor[r] : ""),
+      el("Div", { className: "what" }, ev.description[r]),
+      source(ev, r),
+      ev.layer ? el("Span", { className: "layer", title: "data layer" }, " · " + ev.layer[r]) : "",
+    ]);
+  }
+
+  /* Events up to the date, newest first ("40 of 211", a page at a time), then the later ones
+     under their own heading: the list may look ahead, the map never does. */
+  function eventList(frame, key, windowDays, page) {
     const ev = key.events;
-    const rows = frame.events.slice(0, MAX_EVENTS);
-    if (!rows.length) {
-      return el("P", { className: "muted" }, "No events within " + windowDays + " days.");
+    const shown = Math.min(frame.events.length, MAX_EVENTS * (page || 1));
+    const parts = [];
+    if (!frame.events.length) {
+      parts.push(el("P", { className: "muted" }, "No events in the " + windowDays + " days up to this date."));
+    } else {
+      parts.push(el("P", { className: "muted count" },
+        shown + " of " + frame.events.length + " events in the " + windowDays + " days up to this date"));
+      parts.push(el("Ol", { className: "events" }, frame.events.slice(0, shown).map(function (r) { return eventItem(ev, r); })));
+      if (shown < frame.events.length) {
+        parts.push(el("Button", { className: "more-events", type: "button" }, "Show " + Math.min(MAX_EVENTS, frame.events.length - shown) + " more"));
+      }
     }
-    return el("Ol", { className: "events" }, rows.map(function (r) {
-      return el("Li", { className: "event" }, [
-        el("Span", { className: "when" }, ev.date[r]),
-        el("Span", { className: "kind" }, ev.kind[r].replace("_", " ")),
-        el("B", {}, ev.place[r]),
-        el("Span", { className: "actor" }, ev.actor[r] ? " · " + ev.actor[r] : ""),
-        el("Div", { className: "what" }, ev.description[r]),
-        source(ev, r),
-        ev.layer ? el("Span", { className: "layer", title: "data layer" }, " · " + ev.layer[r]) : "",
-      ]);
-    }));
+    if (frame.later && frame.later.length) {
+      parts.push(el("H4", { className: "after" }, "After this date (not on the map)"));
+      parts.push(el("Ol", { className: "events later" }, frame.later.slice(0, MAX_EVENTS).map(function (r) { return eventItem(ev, r); })));
+    }
+    return el("Div", {}, parts);
   }
 
   /* The legend and the event list are plain DOM, not Dash components: replacing ~150 child
@@ -217,6 +241,26 @@
     later(50);
   }
 
+  /* "Show more" pages on through the events of the shown date. */
+  let listed = { frame: null, page: 1 };
+  document.addEventListener("click", function (e) {
+    if (!e.target.closest || !listed.frame) { return; }
+    if (e.target.closest(".more-events")) {
+      listed.page += 1;
+      show(ids().EVENTS, eventList(listed.frame, window.syriaKey, listed.frame.window, listed.page));
+      return;
+    }
+    /* Clicking an event (not its source link) moves the map to it. */
+    const item = e.target.closest("li.event");
+    if (!item || e.target.closest("a")) { return; }
+    const ev = window.syriaKey.events, r = ev.id.indexOf(item.getAttribute("data-event"));
+    const gd = document.querySelector("#" + ids().MAP + " .js-plotly-plot");
+    if (r < 0 || ev.lon[r] === null || !gd || !window.Plotly) { return; }
+    window.Plotly.relayout(gd, {
+      "geo.center.lon": ev.lon[r], "geo.center.lat": ev.lat[r], "geo.projection.scale": 6,
+    });
+  });
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     syria: {
       renderFrame: function (frame, figure, lang) {
@@ -226,7 +270,8 @@
         rendered = { date: frame.date, label: frame.label };
         markTrend(frame.date);
         show(ids().LEGEND, legend(frame, key, lang));
-        show(ids().EVENTS, eventList(frame, key, frame.window));
+        listed = { frame: frame, page: 1 };
+        show(ids().EVENTS, eventList(frame, key, frame.window, 1));
         return [
           figure ? mapPatch(frame, key) : noUpdate,
           frame.label,

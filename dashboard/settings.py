@@ -32,14 +32,39 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("reach_km", 40.0, "How far (km) a locality's zone reaches; farther is 'no data'."),
-    Setting("event_window_days", 30, "Days either side of the chosen date in the event list."),
+    Setting(
+        "reach_km",
+        40.0,
+        "How far (km) a locality's own zone reaches; land farther away takes its nearest "
+        "locality's colour, drawn lighter as inferred.",
+    ),
+    Setting(
+        "event_window_days",
+        30,
+        "Days before the chosen date whose events the map draws and the list shows first.",
+    ),
     Setting("max_upload_mb", 25.0, "Largest file (MB) the dashboard accepts as an upload."),
     Setting(
         "upload_dir",
         "",
         "Folder for uploaded files, named by content hash (empty: syria-map-uploads in the "
         "system temp folder); workers of one server must share it.",
+    ),
+    Setting(
+        "upload_quota_mb",
+        500.0,
+        "Most MB the upload folder holds; the least recently uploaded files go first.",
+    ),
+    Setting(
+        "upload_quota_files",
+        200,
+        "Most uploaded files kept in the upload folder; the least recently uploaded go first.",
+    ),
+    Setting(
+        "layer",
+        "",
+        "GeoPackage layer to read from each --data file (empty: every layer, and a note "
+        "names them).",
     ),
     Setting("play_interval_ms", 125, "Milliseconds between dates when the map plays."),
 )

@@ -32,8 +32,16 @@ class DateType(click.ParamType):
 DATE = DateType()
 
 
+LAYER_HELP = next(s for s in SETTINGS if s.name == "layer").help
+
+
 def data_option(command):
-    """--data PATH (repeatable): the event tables to use; default the bundled table."""
+    """--data PATH (repeatable): the event tables to use; default the bundled table. With
+    --layer NAME (a GeoPackage's layer), which `data_settings` reads."""
+    if not any(p.name == "layer" for p in getattr(command, "__click_params__", ())):
+        command = click.option(
+            "--layer", default="", expose_value=False, callback=_keep_layer, help=LAYER_HELP
+        )(command)
     return click.option(
         "--data",
         "data",
@@ -42,6 +50,17 @@ def data_option(command):
         help="Event table(s): our schema, ACLED or UCDP, CSV/GeoJSON/GeoPackage/GeoParquet. "
         "Repeat to combine layers. Default: the bundled table.",
     )(command)
+
+
+def _keep_layer(ctx: click.Context, _param, value: str) -> str:
+    ctx.meta["layer"] = value or ""
+    return value
+
+
+def data_settings(data: tuple[str, ...]) -> Settings:
+    """The settings of the --data tables and the --layer given on this command line."""
+    layer = click.get_current_context().meta.get("layer", "")
+    return Settings(data=data).with_values(layer=layer)
 
 
 def format_option(command):
@@ -96,7 +115,8 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
-def validate(paths: tuple[str, ...]) -> None:
+@click.option("--layer", default="", help=LAYER_HELP)
+def validate(paths: tuple[str, ...], layer: str) -> None:
     """Check event tables against the schema and the gazetteer (the files are never changed).
 
     Prints every problem with file, row and column. Exit status 1 if there are errors,
@@ -108,7 +128,7 @@ def validate(paths: tuple[str, ...]) -> None:
     gazetteer = load_gazetteer()
     errors = 0
     for path in paths:
-        result = check_file(path, gazetteer)
+        result = check_file(path, gazetteer, layer=layer)
         for problem in result.problems:
             click.echo(str(problem), err=problem.severity == "error")
         errors += len(result.errors)
@@ -133,7 +153,7 @@ def control(date, places, points, fmt, data, reach_km) -> None:
 
     emit(
         queries.control_table(
-            Settings(data=data).with_values(reach_km=reach_km), date, places, points
+            data_settings(data).with_values(reach_km=reach_km), date, places, points
         ),
         fmt,
     )
@@ -150,7 +170,7 @@ def events(start, end, place, event_type, fmt, data) -> None:
     """List events with their sources, oldest first."""
     from dashboard.cli import queries
 
-    emit(queries.event_list(Settings(data=data), start, end, place, event_type), fmt)
+    emit(queries.event_list(data_settings(data), start, end, place, event_type), fmt)
 
 
 @cli.command()
@@ -175,7 +195,7 @@ def stats(date, start, end, every, fmt, data, reach_km) -> None:
         raise click.UsageError("give --date, or --from and --to")
     if date is not None and (start is not None or end is not None):
         raise click.UsageError("give either --date or --from/--to, not both")
-    settings = Settings(data=data).with_values(reach_km=reach_km)
+    settings = data_settings(data).with_values(reach_km=reach_km)
     emit(queries.stats_table(settings, date, start, end, every), fmt)
 
 
@@ -190,7 +210,7 @@ def diff(start, end, summary, fmt, data, reach_km) -> None:
     """What changed hands between two dates: localities (default) or the area summary."""
     from dashboard.cli import queries
 
-    settings = Settings(data=data).with_values(reach_km=reach_km)
+    settings = data_settings(data).with_values(reach_km=reach_km)
     localities, moved = queries.change_tables(settings, start, end)
     emit(moved if summary else localities, fmt)
 
@@ -202,7 +222,8 @@ def diff(start, end, summary, fmt, data, reach_km) -> None:
 )
 @click.option("--mapping", type=click.Path(dir_okay=False), help="Column mapping (TOML/JSON).")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="Output table.")
-def import_(path, fmt, mapping, out) -> None:
+@click.option("--layer", default="", help=LAYER_HELP)
+def import_(path, fmt, mapping, out, layer) -> None:
     """Convert an ACLED, UCDP GED or custom table to our schema (OUT's format by extension).
 
     Rejected rows go to OUT's stem + ".rejects.csv" with their row and reason; an existing
@@ -211,7 +232,7 @@ def import_(path, fmt, mapping, out) -> None:
     from dashboard.io.importers import import_file, output_paths, save_import
 
     output_paths(out, path)
-    result = import_file(path, fmt, mapping)
+    result = import_file(path, fmt, mapping, layer=layer)
     rejects = save_import(result, out)
     click.echo(result.report())
     click.echo(f"wrote {result.imported} rows to {out}, {result.rejected} rejects to {rejects}")
@@ -277,10 +298,12 @@ def serve(data, host, port, debug, workers, **values) -> None:
 def export(date, start, end, every, out, width, height, scale, fps, data, reach_km, **view):
     """Publishable maps: one date to PNG/SVG/PDF, or a series to a folder, GIF or MP4."""
     from dashboard import export as exporting
+    from dashboard.cli.queries import say_notes
 
-    settings = Settings(data=data).with_values(reach_km=reach_km)
+    settings = data_settings(data).with_values(reach_km=reach_km)
     try:
         job = exporting.plan_export(settings, out, date, start, end, every, **view)
+        say_notes(job.dataset.table)
         if job.dates is None:
             exporting.export_map(job.dataset, job.view, out, width, height, scale)
         else:

@@ -7,6 +7,8 @@ import sys
 
 import pandas as pd
 
+from dashboard.io.writers import neutralise_formulas
+
 __all__ = ["OUTPUT_FORMATS", "emit"]
 
 OUTPUT_FORMATS = ("table", "csv", "json")
@@ -25,7 +27,7 @@ def emit(frame: pd.DataFrame, fmt: str, stream=None) -> None:
     stream = stream or sys.stdout
     frame = _plain(frame)
     if fmt == "csv":
-        frame.to_csv(stream, index=False, lineterminator="\n")
+        neutralise_formulas(frame).to_csv(stream, index=False, lineterminator="\n")
     elif fmt == "json":
         records = json.loads(frame.to_json(orient="records", force_ascii=False))
         json.dump(records, stream, ensure_ascii=False, indent=1)

@@ -44,6 +44,12 @@ def warn_outside_coverage(coverage: tuple, *dates) -> None:
             )
 
 
+def say_notes(table) -> None:
+    """One line on stderr for each note reading the tables made (e.g. the GeoPackage layers)."""
+    for note in table.notes:
+        click.echo(f"syria-map: note: {note}", err=True)
+
+
 def control_table(settings: Settings, date, places=(), points=()) -> pd.DataFrame:
     """Controller of every locality, or of the asked places and points, at `date`."""
     from dashboard.core.control import ControlHistory, locality_control
@@ -53,7 +59,8 @@ def control_table(settings: Settings, date, places=(), points=()) -> pd.DataFram
     gazetteer = load_gazetteer()
     asked = [gazetteer.resolve(name) for name in places]
     coordinates = [parse_point(p) for p in points]
-    table = load_events(list(settings.data), gazetteer)
+    table = load_events(list(settings.data), gazetteer, str(settings.layer))
+    say_notes(table)
     warn_outside_coverage(table.coverage, date)
     history = ControlHistory.from_events(table.events)
     control = locality_control(history, table.events, date)
@@ -109,7 +116,8 @@ def event_list(settings: Settings, start=None, end=None, place=None, event_type=
     if event_type is not None and event_type not in EVENT_TYPES:
         raise UsageProblem(f"unknown --type {event_type!r} (one of: {', '.join(EVENT_TYPES)})")
     place_id = gazetteer.resolve(place) if place else None
-    table = load_events(list(settings.data), gazetteer)
+    table = load_events(list(settings.data), gazetteer, str(settings.layer))
+    say_notes(table)
     warn_outside_coverage(table.coverage, start, end)
     events = table.events
     keep = pd.Series(True, index=events.index)
@@ -132,6 +140,7 @@ def stats_table(settings: Settings, date=None, start=None, end=None, every="mont
     if start is not None and end is not None and start > end:
         raise UsageProblem("--from is after --to")
     dataset = load_dataset(settings)
+    say_notes(dataset.table)
     warn_outside_coverage(dataset.table.coverage, date, start, end)
     if date is not None:
         held = held_at(dataset.model, date)
@@ -148,5 +157,6 @@ def change_tables(settings: Settings, start, end) -> tuple[pd.DataFrame, pd.Data
     if start > end:
         raise UsageProblem("--from is after --to")
     dataset = load_dataset(settings)
+    say_notes(dataset.table)
     warn_outside_coverage(dataset.table.coverage, start, end)
     return change_between(dataset.model, start, end)

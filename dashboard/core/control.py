@@ -21,6 +21,7 @@ __all__ = [
     "faction_codes",
     "faction_index",
     "locality_control",
+    "starting_states",
 ]
 
 _DAY_OFFSET = 100_000  # keeps days before 1970 positive inside a key
@@ -41,6 +42,18 @@ def faction_index(codes: pd.Series) -> np.ndarray:
 def _is_point_event(events: pd.DataFrame) -> pd.Series:
     has_area = events["geometry"].map(lambda g: g is not None) if "geometry" in events else False
     return (events["event_type"] == "control_change") & ~has_area & events["lat"].notna()
+
+
+def starting_states(events: pd.DataFrame) -> np.ndarray:
+    """Which rows only state who held a place or area when its history starts (not events).
+
+    A control_change is a starting state when it is dated on the table's first day or says so
+    ("Starting state: ...", "State on 1 January 2020 ...").
+    """
+    changes = events["event_type"] == "control_change"
+    said = events["description"].fillna("").str.match(r"(Starting state|State on \d+ \w+ \d{4})")
+    on_first_day = events["date"] == events["date"].min()
+    return (changes & (said | on_first_day)).to_numpy()
 
 
 def locality_keys(events: pd.DataFrame) -> pd.Series:

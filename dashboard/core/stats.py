@@ -13,10 +13,19 @@ import pandas as pd
 from dashboard.core.control import NO_FACTION
 from dashboard.core.factions import FACTION_CODES
 from dashboard.core.model import ControlModel
+from dashboard.errors import UsageProblem
 
-__all__ = ["EVERY", "change_between", "held_at", "held_series", "series_dates"]
+__all__ = [
+    "EVERY",
+    "MAX_SERIES_DATES",
+    "change_between",
+    "held_at",
+    "held_series",
+    "series_dates",
+]
 
 EVERY = ("day", "week", "month")
+MAX_SERIES_DATES = 10_000  # a daily series of 27 years; more is a mistake, not a question
 _NONE = "none"  # label for areas and people in no faction's zone
 _LABELS = np.array([*FACTION_CODES, _NONE], dtype=object)
 
@@ -63,8 +72,16 @@ def _population(model: ControlModel, atom_index: np.ndarray, bins: int) -> np.nd
 
 
 def series_dates(start: object, end: object, every: str) -> pd.DatetimeIndex:
-    """Dates from start to end (inclusive) every day, week or month."""
+    """Dates from start to end (inclusive) every day, week or month; at most
+    MAX_SERIES_DATES of them (a longer series is a UsageProblem, before any is made)."""
     freq = {"day": "D", "week": "7D", "month": "MS"}[every]
+    days = (pd.Timestamp(end) - pd.Timestamp(start)).days
+    count = days // {"day": 1, "week": 7, "month": 28}[every] + 1
+    if count > MAX_SERIES_DATES:
+        raise UsageProblem(
+            f"a series of about {count:,} dates ({every} by {every}) is longer than the "
+            f"{MAX_SERIES_DATES:,} allowed; take a longer step or a shorter range"
+        )
     dates = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq=freq)
     if every == "month" and (len(dates) == 0 or dates[0] != pd.Timestamp(start)):
         dates = dates.insert(0, pd.Timestamp(start))

@@ -12,11 +12,13 @@ __all__ = ["EventTable", "table_digest"]
 
 @dataclass(frozen=True)
 class EventTable:
-    """Validated events sorted by date, the files they came from and a content hash."""
+    """Validated events sorted by date, the files they came from and a content hash; `notes`
+    are what reading them found worth saying (e.g. which GeoPackage layers were read)."""
 
     events: pd.DataFrame
     layers: tuple[str, ...]
     digest: str
+    notes: tuple[str, ...] = ()
 
     @property
     def coverage(self) -> tuple[pd.Timestamp, pd.Timestamp]:

@@ -26,6 +26,7 @@ from dashboard.figures.traces import (
     TRACE_PRESENCE,
     TRACE_ZONES,
 )
+from dashboard.figures.wording import plain
 from dashboard.io.dataset import Dataset
 
 __all__ = ["date_frame", "frame_updates", "map_key", "zone_z"]
@@ -113,8 +114,15 @@ def date_frame(dataset: Dataset, view: MapView, window_days: int = 30) -> dict:
     control = model.atom_control(view.date)
     factions = control.factions
     today = day_number(view.date)
-    near = np.flatnonzero(np.abs(base.event_day - today) <= window_days)
+    events = ~base.event_starting
+    # The map never shows what happened after its date: the window reaches back only.
+    near = np.flatnonzero(
+        events & (base.event_day <= today) & (base.event_day >= today - window_days)
+    )
     near = near[np.argsort(-base.event_day[near], kind="stable")]
+    later = np.flatnonzero(
+        events & (base.event_day > today) & (base.event_day <= today + window_days)
+    )
     presence = (base.event_kind == "presence") & (base.event_day <= today)
     held = held_at(model, view.date).set_index("faction")
     frame = {
@@ -124,11 +132,22 @@ def date_frame(dataset: Dataset, view: MapView, window_days: int = 30) -> dict:
         "title": _date_text(view),
         "z": zone_z(factions, control.inferred).tolist(),
         "front": np.flatnonzero(front_line_mask(model, factions)).tolist(),
-        "events": near.tolist(),
+        "events": near.tolist(),  # drawn on the map and listed, newest first
+        "later": later.tolist(),  # listed only, under "after this date", oldest first
         "presence": np.flatnonzero(presence & ~np.isnan(base.event_lon)).tolist(),
         "held": [
-            [round(float(held["area_km2"].get(code, 0.0))), int(held["localities"].get(code, 0))]
+            [
+                round(float(held["area_km2"].get(code, 0.0))),
+                int(held["localities"].get(code, 0)),
+                round(float(held["inferred_km2"].get(code, 0.0))),
+            ]
             for code in [*(f.code for f in FACTIONS), NO_DATA.code]
+        ],
+        # The legend's rows: the factions that exist on the date, and any that hold ground.
+        "shown": [
+            i
+            for i, f in enumerate([*FACTIONS, NO_DATA])
+            if (f.valid_on(view.date) and f is not NO_DATA) or held["area_km2"].get(f.code, 0) > 0
         ],
         "changed": {"lon": [], "lat": []},
         "moved": {"lon": [], "lat": [], "hovertext": []},
@@ -148,7 +167,7 @@ def _changes(dataset: Dataset, view: MapView, factions: np.ndarray) -> tuple[lis
     moved = np.flatnonzero(was != now)
     places = model.localities.iloc[moved]
     text = [
-        f"{n}: {faction_name(a, view.lang)} → {faction_name(b, view.lang)}"
+        f"{plain(n)}: {faction_name(a, view.lang)} → {faction_name(b, view.lang)}"
         for n, a, b in zip(places["name"], was[moved], now[moved], strict=True)
     ]
     rings = {
@@ -179,7 +198,9 @@ def frame_updates(frame: dict, key: dict) -> dict[int, dict]:
         TRACE_PRESENCE: {
             "lon": [events["lon"][r] for r in frame["presence"]],
             "lat": [events["lat"][r] for r in frame["presence"]],
-            "hovertext": [f"{events['actor'][r]}: {events['hover'][r]}" for r in frame["presence"]],
+            "hovertext": [
+                f"{plain(events['actor'][r])}: {events['hover'][r]}" for r in frame["presence"]
+            ],
         },
     }
     for offset, kind in enumerate(key["event_types"]):

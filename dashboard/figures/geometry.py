@@ -16,8 +16,10 @@ import pandas as pd
 import shapely
 
 from dashboard.core.cells import to_degrees
+from dashboard.core.control import starting_states
 from dashboard.core.factions import FACTIONS, NO_DATA
 from dashboard.core.model import ControlModel
+from dashboard.figures.wording import plain
 
 __all__ = [
     "ARTICLE_PLACES",
@@ -67,6 +69,7 @@ class MapBase:
     event_lat: np.ndarray
     event_day: np.ndarray  # int days since 1970
     event_kind: np.ndarray  # event_type per row (object)
+    event_starting: np.ndarray  # bool: a starting state, not an event (never drawn)
     event_hover: np.ndarray  # a short line per row: date, place, description
     event_id: np.ndarray
     event_colour: np.ndarray  # colour of controller_after (grey where none)
@@ -106,14 +109,13 @@ def _map_base(key: _ByIdentity, gazetteer_key: _ByIdentity) -> MapBase:
         if not shape.is_empty  # plotly.js cannot draw an empty ring; the atom stays unseen
     ]
     names = model.localities["name"].tolist()
-    owner = model.tessellation.atom_locality
     edge_lines = to_degrees(shapely.simplify(model.tessellation.edge_lines, 200.0))
     edge_lon, edge_lat = _per_line(edge_lines)
     hatch_lon, hatch_lat = _per_line(_hatch_lines(atoms))
     lon, lat = _event_positions(model.events)
     return MapBase(
         atoms_geojson={"type": "FeatureCollection", "features": features},
-        atom_names=[names[o] if o >= 0 else NO_DATA.name for o in owner],
+        atom_names=_atom_names(model, names),
         edge_lon=tuple(edge_lon),
         edge_lat=tuple(edge_lat),
         hatch_lon=tuple(hatch_lon),
@@ -121,6 +123,7 @@ def _map_base(key: _ByIdentity, gazetteer_key: _ByIdentity) -> MapBase:
         event_lon=lon,
         event_lat=lat,
         event_day=model.events["date"].to_numpy().astype("datetime64[D]").astype(np.int64),
+        event_starting=starting_states(model.events),
         **_event_columns(model.events),
         places=_place_candidates(model, gazetteer_key.model),
         localities=len(model.localities),
@@ -131,6 +134,25 @@ def _per_line(lines) -> tuple[tuple, tuple]:
     """(lon lists, lat lists), one pair per line; two empty tuples when there are no lines."""
     pairs = [line_coordinates([g]) for g in lines]
     return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
+
+
+def _atom_names(model: ControlModel, names: list[str]) -> list[str]:
+    """What hovering a zone says: its locality, and whether its colour is inferred."""
+    tessellation = model.tessellation
+    out = []
+    for owner, inferred, km in zip(
+        tessellation.atom_locality,
+        tessellation.atom_inferred,
+        tessellation.atom_distance_km,
+        strict=True,
+    ):
+        if owner < 0:
+            out.append(NO_DATA.name)
+        elif inferred:
+            out.append(f"{names[owner]} (inferred: {km:.0f} km from it)")
+        else:
+            out.append(f"zone of {names[owner]}")
+    return out
 
 
 def _polygonal(geometry):
@@ -216,7 +238,7 @@ def _event_columns(events: pd.DataFrame) -> dict[str, np.ndarray]:
     colours = {f.code: f.colour for f in FACTIONS}
     text = lambda column: events[column].fillna("").astype(str).to_numpy(object)  # noqa: E731
     hover = [
-        f"{d:%Y-%m-%d} {p}: {_short(t)}"
+        plain(f"{d:%Y-%m-%d} {p}: {_short(t)}")
         for d, p, t in zip(events["date"], text("place"), text("description"), strict=True)
     ]
     return {

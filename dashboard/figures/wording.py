@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pandas as pd
@@ -12,8 +13,16 @@ __all__ = [
     "format_area",
     "format_date",
     "isolate_ltr",
+    "plain",
     "text",
 ]
+
+
+def plain(value: object) -> str:
+    """Text from the data, shown as text in plotly's hover and labels (which read <b>, <a>
+    and entities as markup): & < > become entities, which plotly shows as the characters."""
+    return html.escape(str(value), quote=False)
+
 
 NOTE = "Zones are approximations derived from locality control"
 _ARABIC = re.compile("[\u0600-\u06ff]")

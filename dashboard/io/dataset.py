@@ -33,5 +33,5 @@ def model_for(table: EventTable, gazetteer: Gazetteer, reach_km: float) -> Contr
 def load_dataset(settings: Settings) -> Dataset:
     """Load the gazetteer and the event tables named in `settings`, and build the model."""
     gazetteer = load_gazetteer()
-    table = load_events(list(settings.data), gazetteer)
+    table = load_events(list(settings.data), gazetteer, str(settings.layer or ""))
     return Dataset(gazetteer, table, model_for(table, gazetteer, float(settings.reach_km)))

@@ -20,7 +20,7 @@ import pandas as pd
 
 from dashboard.errors import DataFileError
 
-__all__ = ["FORMATS", "csv_warnings", "from_wkt", "read_table", "sniff_format"]
+__all__ = ["FORMATS", "csv_warnings", "from_wkt", "gpkg_layers", "read_table", "sniff_format"]
 
 FORMATS = ("auto", "csv", "geojson", "gpkg", "parquet", "acled", "ucdp")
 _BY_SUFFIX = {
@@ -45,14 +45,18 @@ def sniff_format(path: Path) -> str:
     return fmt
 
 
-def read_table(path: str | Path, fmt: str = "auto") -> pd.DataFrame:
-    """Read a table in our schema (or, by content, ACLED / UCDP) into a raw frame."""
+def read_table(path: str | Path, fmt: str = "auto", layer: str = "") -> pd.DataFrame:
+    """Read a table in our schema (or, by content, ACLED / UCDP) into a raw frame.
+
+    A GeoPackage's `layer` is read; without one, every layer (a note names them)."""
     path = Path(path)
     _check_readable(path)
     base = sniff_format(path) if fmt in ("auto", "acled", "ucdp") else fmt
     if base == "csv":
         raw = _read_csv(path)
-    elif base in ("geojson", "gpkg", "parquet"):
+    elif base == "gpkg":
+        raw = _read_layers(path, layer)
+    elif base in ("geojson", "parquet"):
         raw = _read_geo(path, base)
     else:
         raise DataFileError(path, f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
@@ -161,11 +165,48 @@ def _parser_message(exc: Exception) -> str:
     return f"malformed CSV: {str(exc).strip().splitlines()[-1]}"
 
 
-def _read_geo(path: Path, fmt: str) -> pd.DataFrame:
+def gpkg_layers(path: Path) -> list[str]:
+    """The names of a GeoPackage's layers, in file order."""
+    import pyogrio
+
+    try:
+        return [str(name) for name, _ in pyogrio.list_layers(path)]
+    except Exception as exc:  # pyogrio raises its own types for a file that is not a GeoPackage
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DataFileError(path, f"cannot read as gpkg: {message}") from None
+
+
+def _read_layers(path: Path, layer: str) -> pd.DataFrame:
+    """The named layer of a GeoPackage, or all its layers one after another (with a note)."""
+    names = gpkg_layers(path)
+    if layer:
+        if layer not in names:
+            raise DataFileError(
+                path, f"no layer {layer!r} in the GeoPackage (its layers: {', '.join(names)})"
+            )
+        return _read_geo(path, "gpkg", layer)
+    if len(names) <= 1:
+        return _read_geo(path, "gpkg", names[0] if names else None)
+    frames = [_read_geo(path, "gpkg", name) for name in names]
+    table = pd.concat(frames, ignore_index=True)
+    text = [c for c in table.columns if c != "geometry"]  # a column one layer lacks is empty
+    table[text] = table[text].fillna("")
+    table.attrs["row_offset"] = 1
+    table.attrs["read_notes"] = [
+        f"the GeoPackage has {len(names)} layers ({', '.join(names)}); all were read, "
+        "one after another (--layer NAME reads one)"
+    ]
+    return table
+
+
+def _read_geo(path: Path, fmt: str, layer: str | None = None) -> pd.DataFrame:
     import geopandas as gpd
 
     try:
-        frame = gpd.read_parquet(path) if fmt == "parquet" else gpd.read_file(path)
+        if fmt == "parquet":
+            frame = gpd.read_parquet(path)
+        else:
+            frame = gpd.read_file(path, layer=layer) if layer else gpd.read_file(path)
     except Exception as exc:  # pyogrio/pyarrow raise many types for a bad file
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DataFileError(path, f"cannot read as {fmt}: {message}") from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +13,11 @@ import pandas as pd
 from dashboard.errors import DataFileError
 from dashboard.io.readers import sniff_format
 
-__all__ = ["atomic_write", "write_table"]
+__all__ = ["atomic_write", "neutralise_formulas", "write_table"]
+
+# A cell a spreadsheet would run as a formula starts with one of these (OWASP, CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 
 
 def atomic_write(path: str | Path, write: Callable[[Path], None]) -> None:
@@ -37,6 +42,31 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> None:
         raise
 
 
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which every text cell a spreadsheet would run as a formula (starting with
+    = + - @, a tab or a carriage return) starts with a single quote instead, as OWASP advises.
+
+    Numbers stay numbers: numeric columns are untouched, and so is text that is a plain
+    number ("-33.5"), but "-2+3" is quoted."""
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+            continue
+        risky = values.map(_is_formula)
+        if risky.any():
+            out[column] = values.where(~risky, "'" + values[risky].astype(str))
+    return out
+
+
+def _is_formula(value: object) -> bool:
+    return (
+        isinstance(value, str)
+        and value.startswith(_FORMULA_STARTS)
+        and not _PLAIN_NUMBER.match(value)
+    )
+
+
 def write_table(table: pd.DataFrame, path: str | Path) -> None:
     """Write an event table in our schema; the format follows the file extension."""
     path = Path(path)
@@ -46,7 +76,7 @@ def write_table(table: pd.DataFrame, path: str | Path) -> None:
         if column in frame and pd.api.types.is_datetime64_any_dtype(frame[column]):
             frame[column] = frame[column].dt.strftime("%Y-%m-%d")
     if fmt == "csv":
-        frame = frame.drop(columns=["geometry"], errors="ignore")
+        frame = neutralise_formulas(frame.drop(columns=["geometry"], errors="ignore"))
         atomic_write(path, lambda tmp: frame.to_csv(tmp, index=False, lineterminator="\n"))
         return
     import geopandas as gpd

@@ -66,6 +66,8 @@ def why_panel(explanation: Explanation | None, lang: str) -> list:
         html.H3(explanation.place),
         html.P([_swatch(explanation.controller), " ", faction_name(explanation.controller, lang)]),
     ]
+    if explanation.inferred:
+        parts.append(html.P(explanation.basis.capitalize() + ".", className="muted basis"))
     event = explanation.deciding_event
     if event is not None:
         parts.append(

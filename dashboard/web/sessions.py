@@ -2,7 +2,9 @@
 
 A session is named by its upload key (None: the server's data alone). Any worker rebuilds a
 session from the stored file and memoises it by the file's content hash; a built session is
-never changed, so every worker gives the same answer for the same key.
+never changed, so every worker gives the same answer for the same key. Only the
+SESSIONS_IN_MEMORY most recently used upload sessions stay loaded in a process (an uploaded
+table can take hundreds of MB once modelled); an evicted one is rebuilt from its file on demand.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from dashboard.io.validate import ValidationResult
 from dashboard.settings import Settings
 from dashboard.web.uploads import stored_path, upload_root
 
-__all__ = ["Session", "Sessions", "checked"]
+__all__ = ["SESSIONS_IN_MEMORY", "Session", "Sessions", "checked", "forget_sessions"]
+
+SESSIONS_IN_MEMORY = 3  # upload sessions a process keeps loaded (the figure caches hold 4)
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ class Session:
     labels: dict[str, str]
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=2)  # only between an upload's check and its session's build
 def _checked(path: str, gazetteer: _ByIdentity) -> ValidationResult:
     return check_file(path, gazetteer.model)
 
@@ -42,7 +46,7 @@ def checked(path: str | Path, gazetteer) -> ValidationResult:
     return _checked(str(path), _ByIdentity(gazetteer))
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=SESSIONS_IN_MEMORY)
 def _with_upload(base: _ByIdentity, path: str, name: str, reach_km: float) -> Session:
     """The base session plus the stored upload at `path` as one more layer."""
     bundled: Session = base.model
@@ -60,6 +64,12 @@ def _with_upload(base: _ByIdentity, path: str, name: str, reach_km: float) -> Se
         _calendar(dataset),
         {**bundled.labels, layer: name},
     )
+
+
+def forget_sessions() -> None:
+    """Drop every loaded upload session and check (they reload from their files on demand)."""
+    _with_upload.cache_clear()
+    _checked.cache_clear()
 
 
 class Sessions:

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
+import errno
 import hashlib
 import os
 import re
+import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +38,7 @@ __all__ = [
 UPLOAD_SUFFIXES = (".csv", ".tsv", ".txt", ".geojson", ".json", ".gpkg", ".parquet", ".geoparquet")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_STALE_SECONDS = 3600  # a temporary file this old was left by a worker that died
 
 
 @dataclass(frozen=True)
@@ -88,16 +93,78 @@ def _decode(contents: str) -> bytes | None:
         return None
 
 
-def _store(root: Path, data: bytes, name: str) -> Path:
-    """Write the bytes to their content-addressed place (atomically; kept if already there)."""
+class StoreFull(Exception):
+    """The upload cannot be kept: the disk is full, or it alone exceeds the quota."""
+
+
+def _folders(root: Path) -> list[tuple[float, int, Path]]:
+    """(last use, bytes, folder) of every stored upload, oldest first; stale temp files go."""
+    found = []
+    for folder in root.iterdir() if root.is_dir() else ():
+        if not (folder.is_dir() and _SHA.match(folder.name)):
+            continue
+        size = 0
+        for item in folder.iterdir():
+            try:
+                stat = item.stat()
+            except OSError:
+                continue
+            if item.name.startswith(".part-") and time.time() - stat.st_mtime > _STALE_SECONDS:
+                item.unlink(missing_ok=True)  # left by a worker that died mid-write
+            else:
+                size += stat.st_size
+        found.append((folder.stat().st_mtime, size, folder))
+    return sorted(found)
+
+
+def _make_room(root: Path, size: int, keep: Path, settings: Settings) -> None:
+    """Evict the least recently used uploads until one of `size` bytes fits the quota."""
+    quota = float(settings.upload_quota_mb) * 1e6
+    most = int(settings.upload_quota_files)
+    if size > quota or most < 1:
+        raise StoreFull(f"the server keeps at most {quota / 1e6:g} MB of uploads (upload_quota_mb)")
+    stored = [entry for entry in _folders(root) if entry[2] != keep]
+    total = sum(entry[1] for entry in stored)
+    while stored and (total + size > quota or len(stored) + 1 > most):
+        _, used, folder = stored.pop(0)
+        shutil.rmtree(folder, ignore_errors=True)
+        total -= used
+
+
+def _remove(path: Path) -> None:
+    """Remove a stored file and its folder if that leaves it empty."""
+    path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        path.parent.rmdir()
+
+
+def _store(root: Path, data: bytes, name: str, settings: Settings) -> Path:
+    """Write the bytes to their content-addressed place (atomically; kept if already there).
+
+    Raises StoreFull on a full disk (ENOSPC, EDQUOT) or an upload larger than the quota; no
+    temporary file or empty folder is left behind."""
     sha = hashlib.sha256(data).hexdigest()
     path = root / sha / _safe_name(name)
-    if not path.is_file():
-        path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_file():
+        os.utime(path.parent)  # the quota evicts the least recently used first
+        return path
+    root.mkdir(parents=True, exist_ok=True)
+    _make_room(root, len(data), path.parent, settings)
+    tmp = None
+    try:
+        path.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".part-")
         with os.fdopen(fd, "wb") as out:
             out.write(data)
         os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.parent.rmdir()
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise StoreFull("the server's disk is full") from None
+        raise
     return path
 
 
@@ -122,11 +189,17 @@ def accept_upload(
     if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
         known = ", ".join(UPLOAD_SUFFIXES)
         return Upload(None, (), f"{name}: unknown file type; give one of {known}.")
-    path = _store(upload_root(settings), data, name)
+    try:
+        path = _store(upload_root(settings), data, name, settings)
+    except StoreFull as exc:
+        return Upload(None, (), f"{name} could not be kept: {exc}. Nothing was loaded.")
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return Upload(None, (), f"{name} could not be stored ({reason}). Nothing was loaded.")
     result = (check or check_file)(path, gazetteer)
     problems = tuple(Problem(name, p.row, p.column, p.severity, p.message) for p in result.problems)
     if result.table is None:
-        path.unlink(missing_ok=True)
+        _remove(path)
         errors = len(result.errors)
         return Upload(None, problems, f"{name} was not loaded: {errors} error(s).")
     key = {"sha": path.parent.name, "name": name}

@@ -1,12 +1,17 @@
 """ACLED exports (the current 31-column layout and the older one) to our event table.
 
 Event types: the three territory sub-event types become `control_change` rows held afterwards
-by actor1's faction. "Air/drone strike" and "Shelling/artillery/missile attack" both become
-`airstrike`: in our vocabulary that is any strike from a distance, which says the target was
-held by someone other than the striker but not who. "Armed clash" is a `battle` (fighting on
-the ground at the place), "Agreement" an `agreement`, "Headquarters or base established" a
-`presence`; everything else (protests, riots, violence against civilians, bombs, arrests ...)
-is `other`.
+by actor1's faction on the event's date (geodata/actor_factions.csv, see actors.py). A territory
+row whose actor1 has no faction that day (an unknown name, an unidentified group, Assad's army
+after 8 December 2024) is still imported, never lost: as `other`, with no controller, its actor
+kept and its description saying the territory change could not be mapped to a faction; the
+import report counts and lists these rows ("territory rows with unmapped actors: N").
+
+"Air/drone strike" and "Shelling/artillery/missile attack" both become `airstrike`: in our
+vocabulary that is any strike from a distance, which says the target was held by someone other
+than the striker but not who. "Armed clash" is a `battle` (fighting on the ground at the
+place), "Agreement" an `agreement`, "Headquarters or base established" a `presence`;
+everything else (protests, riots, violence against civilians, bombs, arrests ...) is `other`.
 
 Precision: time_precision 1 (the day is known) is "day"; 2 (within a week) and 3 (the month)
 are "month", the finest of our precisions that does not overstate them. geo_precision 1 (the
@@ -60,8 +65,9 @@ SUB_EVENT_TYPES = {
     "agreement": "agreement",
     "headquarters or base established": "presence",
 }
-_NO_CONTROLLER = (
-    "territory event but actor1 {} has no faction in geodata/actor_factions.csv (add a row)"
+_UNMAPPED_TERRITORY = (
+    "Territory change not mapped to a faction: ACLED {sub!r}, but actor1 {actor!r} {why}; "
+    "imported as 'other' with no controller."
 )
 _TIME_PRECISION = {"1": "day", "2": "month", "3": "month"}
 
@@ -72,10 +78,25 @@ def from_acled(raw: pd.DataFrame, actors: ActorMap, places: PlaceLinker | None) 
     ids, source = col("event_id_cnty"), col("source")
     dates_in = col("event_date")
     dates = parse_dates(dates_in, ACLED_DATE_FORMATS)
-    event_type = col("sub_event_type").str.lower().map(SUB_EVENT_TYPES).fillna("other")
+    sub_event_type = col("sub_event_type")
+    event_type = sub_event_type.str.lower().map(SUB_EVENT_TYPES).fillna("other")
     actor1, actor2 = col("actor1"), col("actor2")
     faction_1, faction_2 = actors.factions(actor1, dates), actors.factions(actor2, dates)
-    is_change = event_type == "control_change"
+    territory = event_type == "control_change"
+    unmapped_territory = territory & (faction_1 == "") & (dates != "")
+    event_type = event_type.mask(unmapped_territory, "other")
+    is_change = territory & ~unmapped_territory
+    territory_notes = pd.Series("", index=raw.index, dtype=object)
+    territory_notes[unmapped_territory] = [
+        _UNMAPPED_TERRITORY.format(sub=sub, actor=actor, why=_why_unmapped(actors, actor, day))
+        for sub, actor, day in zip(
+            sub_event_type[unmapped_territory],
+            actor1[unmapped_territory],
+            dates[unmapped_territory],
+            strict=True,
+        )
+    ]
+    notes = col("notes")
     time_precision, geo_precision = col("time_precision"), col("geo_precision")
     table = pd.DataFrame(
         {
@@ -88,7 +109,9 @@ def from_acled(raw: pd.DataFrame, actors: ActorMap, places: PlaceLinker | None) 
             "event_type": event_type,
             "actor": actor1.where(actor2 == "", actor1 + " vs " + actor2),
             "controller_after": faction_1.where(is_change, ""),
-            "description": col("notes"),
+            "description": notes.mask(
+                unmapped_territory, (territory_notes + " " + notes).str.strip()
+            ),
             "source_title": "ACLED event "
             + ids
             + source.map(lambda s: f" (source: {s})" if s else ""),
@@ -110,10 +133,17 @@ def from_acled(raw: pd.DataFrame, actors: ActorMap, places: PlaceLinker | None) 
         id_reasons(ids, "event_id_cnty"),
         when(dates == "", "cannot read event_date {} (write 2020-05-09 or 09 May 2020)", dates_in),
         coordinate_reasons(col("latitude"), col("longitude"), "latitude", "longitude"),
-        when(is_change & (faction_1 == "") & (dates != ""), _NO_CONTROLLER, actor1),
     )
     unmapped = actors.unmapped(pd.concat([actor1, actor2]))
-    return Converted(table, reasons, dict(unmapped))
+    return Converted(table, reasons, dict(unmapped), unmapped_territory=territory_notes)
+
+
+def _why_unmapped(actors: ActorMap, actor: str, day: str) -> str:
+    if not actor:
+        return "is empty"
+    if not actors.rules_for(actor):
+        return "is not in geodata/actor_factions.csv"
+    return f"has no faction on {day} in geodata/actor_factions.csv"
 
 
 def _confidence(time_precision: pd.Series, geo_precision: pd.Series) -> pd.Series:

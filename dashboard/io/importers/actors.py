@@ -1,12 +1,34 @@
 """Actor names to faction codes, from the editable table `geodata/actor_factions.csv`.
 
-A rule's pattern is matched against the whole actor name, case- and apostrophe-insensitively:
-first as the exact name, then as a regular expression (`re.fullmatch`). The first rule in file
-order that matches and whose valid_from..valid_to range (inclusive, empty = open) holds the
-event date wins. Faction "none" marks a known actor that holds no territory on the map
-(civilians, foreign states outside the vocabulary). A coalition such as UCDP's
-"Ahrar al-Sham, HTS, Southern Front" that has no rule of its own is split on commas; it gets
-the faction most of its mapped members share (ties: the first member's).
+How a name is matched (deterministic: the same table, name and date always give the same code):
+
+1. The name is tidied: one kind of apostrophe, single spaces; comparisons ignore case.
+2. It is tried in these forms, most specific first, and the first form that any rule's
+   pattern covers decides (the less specific forms are not consulted):
+   a. the whole name, e.g. "Military Forces of Syria (2000-2024) Republican Guard";
+   b. for ACLED's "ABBR: Full name" form ("HTS: Hayat Tahrir al-Sham", "IS: Islamic State",
+      "NLF: National Liberation Front"), the full name, then the abbreviation;
+   c. each of those without ACLED's period suffix "(YYYY-)" / "(YYYY-YYYY)" and any unit name
+      after it ("Military Forces of Israel (1948-) Air Force" -> "Military Forces of Israel"),
+      then without a trailing qualifier such as "(Syria)" ("Protesters (Syria)" ->
+      "Protesters").
+   So a period suffix is ignored only where no rule spells it out: "Military Forces of Syria
+   (2000-2024)" and "Military Forces of Syria (2024-)" have dated rules of their own and never
+   fall back to a rule for the bare name. Trailing unit names are covered by a rule ending in
+   ".*" or, after a period suffix, by step c.
+3. A rule's pattern covers a form if it equals it, or else as a regular expression
+   (`re.fullmatch`, case-insensitive).
+4. Of the rules covering the deciding form, the first in file order whose valid_from..valid_to
+   range (inclusive, empty = open) holds the event date wins. If none holds, the actor is known
+   but has no faction that day (e.g. Assad's army after 8 December 2024).
+
+Faction "none" marks a known actor that holds no territory on the map (civilians, foreign
+states outside the vocabulary). A rule for a faction with a validity period (`government`,
+`hts`, `transitional`, `israel`, `suwayda`; see dashboard/core/factions.py) must lie inside
+it, or the table is refused with the rule's line, so an import never yields a controller that
+did not exist on the event's date. A coalition such as UCDP's "Ahrar al-Sham, HTS, Southern
+Front" that has no rule of its own is split on commas; it gets the faction most of its mapped
+members share (ties: the first member's).
 """
 
 from __future__ import annotations
@@ -22,19 +44,40 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.factions import FACTION_CODES, NO_DATA
+from dashboard.core.factions import faction as faction_of
 from dashboard.errors import DataFileError
 from dashboard.io.paths import GEODATA_DIR
 
-__all__ = ["ACTOR_FACTIONS_FILE", "ActorMap", "Rule", "load_actor_map"]
+__all__ = ["ACTOR_FACTIONS_FILE", "ActorMap", "Rule", "load_actor_map", "name_forms"]
 
 ACTOR_FACTIONS_FILE = GEODATA_DIR / "actor_factions.csv"
 _COLUMNS = ("pattern", "faction", "valid_from", "valid_to", "note")
 _APOSTROPHES = re.compile(r"['’‘`ʿʾ´]")
+_ABBREVIATED = re.compile(r"([^\s:,]{1,15}):\s+(\S.*)")  # ACLED "HTS: Hayat Tahrir al-Sham"
+_PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")  # ACLED "(2000-2024)", "(2024-)"
+_QUALIFIER = re.compile(r"\s*\((?!\d{4}-)[^()]*\)$")  # a trailing "(Syria)"
 
 
 def _tidy(name: str) -> str:
     """One kind of apostrophe and single spaces, so spelling variants compare equal."""
     return " ".join(_APOSTROPHES.sub("'", str(name)).split())
+
+
+def name_forms(name: str) -> tuple[str, ...]:
+    """The forms an actor name is tried in, most specific first (see the module docstring)."""
+    whole = _tidy(name)
+    forms = [whole]
+    abbreviated = _ABBREVIATED.fullmatch(whole)
+    if abbreviated:
+        forms += [abbreviated.group(2), abbreviated.group(1)]
+    for form in list(forms):
+        period = _PERIOD.search(form)
+        if period and period.start() > 0:
+            forms.append(form[: period.start()])
+        qualifier = _QUALIFIER.search(form)
+        if qualifier and qualifier.start() > 0:
+            forms.append(form[: qualifier.start()])
+    return tuple(dict.fromkeys(f for f in forms if f))
 
 
 @lru_cache(maxsize=4096)
@@ -55,7 +98,8 @@ class Rule:
     valid_to: str = ""
 
     def names(self, name: str) -> bool:
-        """Whether this rule's pattern covers `name` (exact name first, then regex)."""
+        """Whether this rule's pattern covers `name` as given (exact name first, then regex);
+        `ActorMap.rules_for` tries the name's other forms."""
         key = _tidy(name)
         if key.casefold() == _tidy(self.pattern).casefold():
             return True
@@ -85,8 +129,9 @@ class ActorMap:
     def rules_for(self, name: str) -> tuple[Rule, ...]:
         """The rules whose pattern names this actor, in file order.
 
-        A name with commas is a coalition: only a rule spelling it out exactly covers it
-        whole, so that a pattern like "HTS.*" does not swallow "HTS, Southern Front".
+        These are the rules covering the first of `name_forms(name)` that any rule covers. A
+        name with commas is a coalition: only a rule spelling it out exactly covers it whole,
+        so that a pattern like "HTS.*" does not swallow "HTS, Southern Front".
         """
         return _rules_for(self, name)
 
@@ -127,7 +172,11 @@ def _rules_for(actors: ActorMap, name: str) -> tuple[Rule, ...]:
     if "," in name:
         key = _tidy(name).casefold()
         return tuple(r for r in actors.rules if _tidy(r.pattern).casefold() == key)
-    return tuple(rule for rule in actors.rules if rule.names(name))
+    for form in name_forms(name):
+        rules = tuple(rule for rule in actors.rules if rule.names(form))
+        if rules:
+            return rules
+    return ()
 
 
 def _by_rules(rules: tuple[Rule, ...], dates: np.ndarray) -> np.ndarray:
@@ -178,5 +227,29 @@ def load_actor_map(path: str | Path | None = None) -> ActorMap:
             re.compile(row["pattern"])
         except re.error as exc:
             raise DataFileError(path, f"bad regular expression: {exc}", line, "pattern") from None
-        rules.append(Rule(row["pattern"].strip(), faction, row["valid_from"], row["valid_to"]))
+        rule = Rule(row["pattern"].strip(), faction, row["valid_from"], row["valid_to"])
+        problem = _outside_validity(rule)
+        if problem:
+            raise DataFileError(
+                path, problem, line, "valid_from" if "from" in problem else "valid_to"
+            )
+        rules.append(rule)
     return ActorMap(tuple(rules))
+
+
+def _outside_validity(rule: Rule) -> str:
+    """Why a rule gives its faction on dates the faction does not exist ("" if it does not)."""
+    if rule.faction == NO_DATA.code:
+        return ""
+    group = faction_of(rule.faction)
+    if group.valid_from and (not rule.valid_from or rule.valid_from < group.valid_from):
+        return (
+            f"{rule.faction!r} holds ground only {group.period}: set valid_from to "
+            f"{group.valid_from} or later"
+        )
+    if group.valid_to and (not rule.valid_to or rule.valid_to > group.valid_to):
+        return (
+            f"{rule.faction!r} holds ground only {group.period}: set valid_to to "
+            f"{group.valid_to} or earlier"
+        )
+    return ""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.core.schema import YEAR_RANGE
+
 __all__ = ["ACLED_DATE_FORMATS", "parse_dates"]
 
 # ACLED's API and current exports, its older exports, and a spreadsheet's re-save of them.
@@ -13,7 +15,8 @@ ACLED_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%b-%y", "%d %b %Y", "%d-%b-%Y"
 def parse_dates(text: pd.Series, formats: tuple[str, ...] = ("%Y-%m-%d",)) -> pd.Series:
     """ISO dates from text in any of `formats` (tried in order); "" where none fits.
 
-    A trailing time ("2016-01-01 00:00:00.000", as UCDP's current layout writes it) is ignored.
+    A trailing time ("2016-01-01 00:00:00.000", as UCDP's current layout writes it) is ignored;
+    a year outside the supported range (YEAR_RANGE, 1900-2100) is unreadable too.
     """
     clean = text.fillna("").astype(str).str.strip().str.replace(r"[ T]\d\d:\d\d.*$", "", regex=True)
     out = pd.Series("", index=text.index, dtype=object)
@@ -22,7 +25,7 @@ def parse_dates(text: pd.Series, formats: tuple[str, ...] = ("%Y-%m-%d",)) -> pd
         if not pending.any():
             break
         parsed = pd.to_datetime(clean[pending], format=fmt, errors="coerce")
-        hit = parsed.notna()
+        hit = parsed.notna() & parsed.dt.year.between(*YEAR_RANGE)
         out[hit[hit].index] = parsed[hit].dt.strftime("%Y-%m-%d")
         pending[hit[hit].index] = False
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -37,7 +38,9 @@ def read_columns(path: Path) -> list[str]:
         if suffix in (".gpkg", ".geojson", ".json"):
             import pyogrio
 
-            return list(pyogrio.read_info(path)["fields"])
+            with warnings.catch_warnings():  # several layers: the first one's columns will do
+                warnings.simplefilter("ignore", UserWarning)
+                return list(pyogrio.read_info(path)["fields"])
         with path.open(encoding="utf-8-sig", newline="") as handle:
             header = handle.readline()
     except Exception:  # unreadable here means "not ACLED or UCDP"; read_table says why

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pandas as pd
@@ -34,9 +35,11 @@ def import_file(
     *,
     actors: ActorMap | None = None,
     places: PlaceLinker | bool | None = True,
+    layer: str = "",
 ) -> ImportResult:
     """Import one file. `fmt` "auto" tells ACLED and UCDP by their columns; a `mapping`
     makes it a custom table. `places=True` links to the default gazetteer, None not at all.
+    `layer` names a GeoPackage's layer (default: all of them, and the report says so).
     """
     from dashboard.io.readers import read_table, sniff_format
 
@@ -46,14 +49,17 @@ def import_file(
     if mapping is not None and fmt in ("acled", "ucdp"):
         raise UsageProblem(f"a column mapping is for custom tables, not {fmt.upper()} files")
     base = sniff_format(path) if fmt in ("auto", "acled", "ucdp") else fmt
-    raw = read_table(path, base).reset_index(drop=True)
+    raw = read_table(path, base, layer)
+    read_notes = tuple(raw.attrs.get("read_notes", ()))
+    raw = raw.reset_index(drop=True)
     kind = fmt
     if fmt not in ("acled", "ucdp"):
         kind = "custom" if mapping is not None else (detect_format(raw.columns) or "custom")
-    return import_frame(raw, kind, mapping, actors=actors, places=places, source=str(path))
+    result = import_frame(raw, kind, mapping, actors=actors, places=places, source=str(path))
+    return dataclasses.replace(result, notes=(*read_notes, *result.notes)) if read_notes else result
 
 
-def convert_if_foreign(path: str | Path, fmt: str = "auto") -> pd.DataFrame | None:
+def convert_if_foreign(path: str | Path, fmt: str = "auto", layer: str = "") -> pd.DataFrame | None:
     """For `read_table`'s callers: an ACLED / UCDP file as a raw frame in our schema, or None.
 
     None when `fmt` is "auto" and the file is not ACLED or UCDP. Rejected rows are not in the
@@ -64,23 +70,36 @@ def convert_if_foreign(path: str | Path, fmt: str = "auto") -> pd.DataFrame | No
         fmt = detect_format(path) or ""
     if fmt not in ("acled", "ucdp"):
         return None
-    result = import_file(path, fmt)
+    result = import_file(path, fmt, layer=layer)
     table = result.table.copy()
     table.attrs = {"source": str(path), "row_offset": 2, "read_notes": _reject_notes(result)}
     return table
 
 
 def _reject_notes(result: ImportResult, limit: int = 3) -> list[str]:
-    if not result.rejected:
-        return []
-    first = "; ".join(
-        f"row {row}: {reason}"
-        for row, reason in result.rejects[["row", "reason"]].head(limit).itertuples(index=False)
-    )
-    return [
-        f"the {result.fmt.upper()} importer rejected {result.rejected} of {result.rows_read} "
-        f"rows (first: {first}); `syria-map import` writes them all to a rejects file"
-    ]
+    notes = []
+    if result.rejected:
+        first = "; ".join(
+            f"row {row}: {reason}"
+            for row, reason in result.rejects[["row", "reason"]].head(limit).itertuples(index=False)
+        )
+        notes.append(
+            f"the {result.fmt.upper()} importer rejected {result.rejected} of {result.rows_read} "
+            f"rows (first: {first}); `syria-map import` writes them all to a rejects file"
+        )
+    flagged = result.unmapped_territory
+    if len(flagged):
+        first = "; ".join(
+            f"row {row}: {actor!r} on {date}"
+            for row, actor, date in flagged[["row", "actor", "date"]]
+            .head(limit)
+            .itertuples(index=False)
+        )
+        notes.append(
+            f"territory rows with unmapped actors: {len(flagged)}, imported as 'other' with no "
+            f"controller (first: {first}); `syria-map import` lists them all in its report"
+        )
+    return notes
 
 
 def import_frame(
@@ -108,7 +127,11 @@ def import_frame(
     else:
         converted = _validated(raw, from_custom(raw, load_mapping(mapping), actors, source), source)
     converted = Converted(
-        converted.table, converted.reasons, converted.unmapped_actors, converted.notes + notes
+        converted.table,
+        converted.reasons,
+        converted.unmapped_actors,
+        converted.notes + notes,
+        converted.unmapped_territory,
     )
     return finish(raw, converted, kind, source)
 
@@ -155,4 +178,10 @@ def _validated(raw: pd.DataFrame, converted: Converted, source: str) -> Converte
             continue  # the date reason from the conversion says it better
         message = f"{problem.column}: {problem.message}" if problem.column else problem.message
         reasons[index] = f"{reasons[index]}; {message}" if reasons[index] else message
-    return Converted(converted.table, reasons, converted.unmapped_actors, converted.notes)
+    return Converted(
+        converted.table,
+        reasons,
+        converted.unmapped_actors,
+        converted.notes,
+        converted.unmapped_territory,
+    )

@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard.core.schema import COLUMNS
 
-__all__ = ["EXTRA_COLUMNS", "Converted", "ImportResult", "finish"]
+__all__ = ["EXTRA_COLUMNS", "UNMAPPED_TERRITORY_COLUMNS", "Converted", "ImportResult", "finish"]
 
 # Columns the importers add after ours; validation keeps unknown columns as they are.
 EXTRA_COLUMNS = (
@@ -22,20 +22,32 @@ EXTRA_COLUMNS = (
     "origin",  # acled, ucdp or custom
 )
 
+UNMAPPED_TERRITORY_COLUMNS = ("row", "event_id", "date", "actor", "reason")
+
 
 @dataclass(frozen=True)
 class Converted:
-    """A source table mapped row by row: `reasons` is "" for a good row, else why it is out."""
+    """A source table mapped row by row: `reasons` is "" for a good row, else why it is out.
+
+    `unmapped_territory`, when given, is "" per row or why a territory row (imported without a
+    controller) could not be mapped to a faction.
+    """
 
     table: pd.DataFrame
     reasons: pd.Series
     unmapped_actors: dict[str, int] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    unmapped_territory: pd.Series | None = None
 
 
 @dataclass(frozen=True)
 class ImportResult:
-    """The imported table, the rejects (row, reason, original values) and the counts."""
+    """The imported table, the rejects (row, reason, original values) and the counts.
+
+    `unmapped_territory` lists the imported territory rows whose actor has no faction on the
+    row's date (row, event_id, date, actor, reason): they are in `table` as `other` events with
+    no controller, and the report counts and lists them.
+    """
 
     table: pd.DataFrame
     rejects: pd.DataFrame
@@ -44,6 +56,9 @@ class ImportResult:
     source: str
     unmapped_actors: dict[str, int] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    unmapped_territory: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(UNMAPPED_TERRITORY_COLUMNS))
+    )
 
     @property
     def imported(self) -> int:
@@ -63,6 +78,7 @@ class ImportResult:
             lines.append(f"  rejected row {row}: {reason}")
         if self.rejected > limit:
             lines.append(f"  ... and {self.rejected - limit} more rejected rows")
+        lines.extend(self._territory_lines(limit))
         if self.unmapped_actors:
             total = sum(self.unmapped_actors.values())
             lines.append(
@@ -75,6 +91,22 @@ class ImportResult:
                 lines.append(f"  ... and {len(self.unmapped_actors) - limit} more")
         lines.extend(f"note: {note}" for note in self.notes)
         return "\n".join(lines)
+
+    def _territory_lines(self, limit: int) -> list[str]:
+        flagged = self.unmapped_territory
+        if flagged.empty:
+            return []
+        lines = [
+            f"territory rows with unmapped actors: {len(flagged)} (imported as 'other' with no "
+            "controller; add their actors to geodata/actor_factions.csv):"
+        ]
+        for row, event_id, reason in (
+            flagged[["row", "event_id", "reason"]].head(limit).itertuples(index=False)
+        ):
+            lines.append(f"  row {row} ({event_id}): {reason}")
+        if len(flagged) > limit:
+            lines.append(f"  ... and {len(flagged) - limit} more territory rows")
+        return lines
 
 
 def finish(raw: pd.DataFrame, converted: Converted, fmt: str, source: str) -> ImportResult:
@@ -107,6 +139,18 @@ def finish(raw: pd.DataFrame, converted: Converted, fmt: str, source: str) -> Im
         axis=1,
     ).reset_index(drop=True)
     counts = sorted(converted.unmapped_actors.items(), key=lambda kv: (-kv[1], kv[0]))
+    flags = converted.unmapped_territory
+    flagged = good & (flags != "") if flags is not None else good & False
+    unmapped_territory = pd.DataFrame(
+        {
+            "row": (raw.index[flagged] + offset).to_numpy(),
+            "event_id": converted.table.loc[flagged, "event_id"].astype(str).to_numpy(),
+            "date": converted.table.loc[flagged, "date"].astype(str).to_numpy(),
+            "actor": converted.table.loc[flagged, "actor"].astype(str).to_numpy(),
+            "reason": flags[flagged].to_numpy() if flags is not None else [],
+        },
+        columns=list(UNMAPPED_TERRITORY_COLUMNS),
+    )
     return ImportResult(
         table=table[ordered],
         rejects=rejects,
@@ -115,4 +159,5 @@ def finish(raw: pd.DataFrame, converted: Converted, fmt: str, source: str) -> Im
         source=source,
         unmapped_actors=dict(counts),
         notes=converted.notes,
+        unmapped_territory=unmapped_territory,
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 from dashboard.errors import DataFileError, UsageProblem
 from dashboard.io.importers.result import ImportResult
 from dashboard.io.readers import sniff_format
-from dashboard.io.writers import atomic_write, write_table
+from dashboard.io.writers import atomic_write, neutralise_formulas, write_table
 
 __all__ = ["output_paths", "save_import"]
 
@@ -27,7 +27,7 @@ def save_import(result: ImportResult, out: str | Path) -> Path:
     """Write the rejects (row, reason, original values), then the table; return the rejects
     path. A failure leaves an existing OUT as it was."""
     out, rejects_path = output_paths(out, result.source)
-    rejects = result.rejects
+    rejects = neutralise_formulas(result.rejects)
     try:
         atomic_write(
             rejects_path, lambda tmp: rejects.to_csv(tmp, index=False, lineterminator="\n")

@@ -70,7 +70,7 @@ def from_ucdp(raw: pd.DataFrame, actors: ActorMap, places: PlaceLinker | None) -
     )
     reasons = join_reasons(
         id_reasons(ids, "id"),
-        when(dates == "", "cannot read date_start {}", col("date_start")),
+        when(dates == "", "cannot read date_start {} as a date in 1900-2100", col("date_start")),
         coordinate_reasons(col("latitude"), col("longitude"), "latitude", "longitude"),
     )
     unmapped = actors.unmapped(pd.concat([side_a, side_b]))
