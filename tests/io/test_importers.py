@@ -118,7 +118,8 @@ def test_acled_rejects_give_the_line_number_and_the_reason(acled):
     assert sorted(rejects.index) == sorted(BAD_ACLED_ROWS)
     for row, words in BAD_ACLED_ROWS.items():
         assert words in rejects.loc[row, "reason"], rejects.loc[row, "reason"]
-    assert "Liwa Made-Up Brigade" in rejects.loc[12, "reason"]
+    assert "faction" not in rejects.loc[12, "reason"]  # an unmapped actor alone rejects nothing
+    assert rejects.loc[12, "actor1"] == "Liwa Made-Up Brigade"
     assert rejects.loc[11, "event_date"] == "31/31/2018"  # the original values are kept
 
 
