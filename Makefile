@@ -52,6 +52,8 @@ check-geodata: setup
 	@$(VENV_PY) geodata/build.py --check
 	@echo "==> geodata/build_events.py --check (rebuilds events.csv, compares with it)"
 	@$(VENV_PY) geodata/build_events.py --check
+	@echo "==> the tests that download registry packages (pytest -m network)"
+	@$(VENV_PY) -m pytest -q -m network
 
 setup: $(STAMP)
 	@:
