@@ -16,6 +16,7 @@ from dashboard.figures.layout import credits_line
 from dashboard.figures.traces import TRACE_PLACES, TRACE_ZONES
 from dashboard.figures.wording import NOTE
 from dashboard.io.dataset import Dataset
+from dashboard.web import ids
 
 __all__ = [
     "compare_summary",
@@ -124,8 +125,10 @@ def footer(dataset: Dataset) -> list:
     """Coverage, localities behind the zones, the approximation note and the credits."""
     start, end = dataset.table.coverage
     return [
-        html.Span(f"Data: {start:%-d %b %Y} – {end:%-d %b %Y}", id="coverage"),
-        html.Span(f"{len(dataset.model.localities)} localities behind the zones", id="localities"),
-        html.Span(f"{NOTE}.", id="note"),
-        html.Span(f"Credits: {credits_line()}", id="credits"),
+        html.Span(f"Data: {start:%-d %b %Y} – {end:%-d %b %Y}", id=ids.COVERAGE),
+        html.Span(
+            f"{len(dataset.model.localities)} localities behind the zones", id=ids.LOCALITY_COUNT
+        ),
+        html.Span(f"{NOTE}.", id=ids.NOTE),
+        html.Span(f"Credits: {credits_line()}", id=ids.CREDITS),
     ]
