@@ -7,7 +7,7 @@ import sys
 import click
 
 from dashboard import __version__
-from dashboard.cli.output import OUTPUT_FORMATS, emit
+from dashboard.cli.output import OUTPUT_FORMATS, emit, emit_json
 from dashboard.errors import DataFileError, UsageProblem
 from dashboard.io.importers import IMPORT_FORMATS
 from dashboard.settings import ENV_PREFIX, SETTINGS, Settings
@@ -108,8 +108,9 @@ def every_setting_option(command):
 def cli() -> None:
     """Who controlled which parts of Syria on any date, derived from dated events.
 
-    Zones are approximations derived from locality control (Voronoi cells of the localities),
-    not surveyed front lines.
+    Zones are approximations derived from locality control (cells of the localities on each
+    bank of the Euphrates, areas that changed hands as a whole, and land beyond reach_km
+    inferred from its nearest locality), not surveyed front lines.
     """
 
 
@@ -144,19 +145,53 @@ def validate(paths: tuple[str, ...], layer: str) -> None:
 @click.option("--date", "date", type=DATE, required=True, help="The date (YYYY-MM-DD).")
 @click.option("--place", "places", multiple=True, help="A place name (any spelling); repeatable.")
 @click.option("--at", "points", multiple=True, help="A point LAT,LON; repeatable.")
-@format_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([*OUTPUT_FORMATS, "geojson"]),
+    default="table",
+    show_default=True,
+    help="geojson: the localities (or places, points) as a FeatureCollection of points.",
+)
 @data_option
 @reach_option
 def control(date, places, points, fmt, data, reach_km) -> None:
     """Who held each locality (or each asked place or point) on a date, and why."""
     from dashboard.cli import queries
+    from dashboard.io.zone_files import points_geojson
 
-    emit(
-        queries.control_table(
-            data_settings(data).with_values(reach_km=reach_km), date, places, points
-        ),
-        fmt,
-    )
+    settings = data_settings(data).with_values(reach_km=reach_km)
+    frame = queries.control_table(settings, date, places, points, positions=fmt == "geojson")
+    if fmt == "geojson":
+        columns = ["place", "controller", "event_date", "event_id"]
+        emit_json(points_geojson(frame, [c for c in [*columns, "basis"] if c in frame]))
+    else:
+        emit(frame, fmt)
+
+
+@cli.command()
+@click.option("--date", "date", type=DATE, required=True, help="The date (YYYY-MM-DD).")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="FILE.geojson, FILE.gpkg or FILE.csv (geometry as WKT).",
+)
+@data_option
+@reach_option
+def zones(date, out, data, reach_km) -> None:
+    """Write the zones on a date as GIS features: per faction, held and inferred land.
+
+    Each feature has its faction, kind (held or inferred), area in km² (equal-area) and the
+    data version (the event table's digest). The file is written atomically.
+    """
+    from dashboard.cli import queries
+    from dashboard.io.zone_files import check_zones_path, write_zones
+
+    check_zones_path(out)
+    features = queries.zone_table(data_settings(data).with_values(reach_km=reach_km), date)
+    write_zones(features, out)
+    click.echo(f"wrote {len(features)} zones to {out}", err=True)
 
 
 @cli.command()
