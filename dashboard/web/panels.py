@@ -6,6 +6,7 @@ The legend and the event list are drawn in the browser from each date's frame
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from dash import html
 
@@ -14,11 +15,12 @@ from dashboard.core.stats import change_between, net_change
 from dashboard.core.why import Explanation, explain_atom, explain_locality, locality_index
 from dashboard.figures.layout import credits_line
 from dashboard.figures.traces import TRACE_PLACES, TRACE_ZONES
-from dashboard.figures.wording import NOTE
+from dashboard.figures.wording import NOTE, text
 from dashboard.io.dataset import Dataset
 from dashboard.web import ids
 
 __all__ = [
+    "changed_places",
     "compare_summary",
     "explain_click",
     "footer",
@@ -117,8 +119,41 @@ def compare_summary(dataset: Dataset, start: pd.Timestamp, end: pd.Timestamp, la
         for code, value in net.items()
         if code != NO_DATA.code and round(value) != 0
     ]
-    parts.append(f"{len(localities)} localities changed hands")
+    count = len(localities)
+    parts.append(f"{count} {'locality' if count == 1 else 'localities'} changed hands")
     return f"{earlier:%-d %b %Y} → {later:%-d %b %Y}: " + ", ".join(parts)
+
+
+def changed_places(dataset: Dataset, start: pd.Timestamp, end: pd.Timestamp, lang: str):
+    """The localities that changed hands between two dates (the map's rings), by name, each a
+    button that moves the map to it (assets/dashboard.js)."""
+    model = dataset.model
+    earlier, later = sorted([start, end])
+    was, now = model.history.at(earlier)[0], model.history.at(later)[0]
+    moved = np.flatnonzero(was != now)
+    places = model.localities.iloc[moved]
+    rows = sorted(
+        zip(places["name"], was[moved], now[moved], places["lon"], places["lat"], strict=True),
+        key=lambda row: str(row[0]).casefold(),
+    )
+    items = [
+        html.Li(
+            html.Button(
+                f"{name}: {faction_name(a, lang)} → {faction_name(b, lang)}",
+                type="button",
+                className="changed-place",
+                **{"data-lon": f"{lon:.4f}", "data-lat": f"{lat:.4f}"},
+            )
+        )
+        for name, a, b, lon, lat in rows
+    ]
+    if not items:
+        return ""
+    return html.Details(
+        [html.Summary(f"{text('changed_places', lang)} ({len(items)})"), html.Ol(items)],
+        open=True,
+        className="changed-list",
+    )
 
 
 def footer(dataset: Dataset) -> list:

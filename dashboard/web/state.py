@@ -7,6 +7,7 @@ dropped, each with a notice for the page to show.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import parse_qs, urlencode
 
 import pandas as pd
@@ -17,7 +18,7 @@ from dashboard.core.names import did_you_mean
 from dashboard.core.view import MapView
 from dashboard.io.dataset import Dataset
 
-__all__ = ["parse_query", "read_date", "state_query", "state_view"]
+__all__ = ["parse_query", "read_date", "read_view", "state_query", "state_view", "with_view"]
 
 
 def read_date(text: str) -> pd.Timestamp | None:
@@ -49,7 +50,7 @@ def _date(text: str | None, calendar: Calendar, what: str, notices: list[str]):
 
 def parse_query(search: str | None, dataset: Dataset, calendar: Calendar):
     """The state a URL query asks for, and notices about what had to be corrected."""
-    query = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+    query = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?"), keep_blank_values=True).items()}
     notices: list[str] = []
     date = _date(query.get("date"), calendar, "date", notices) or calendar.end
     compare = _date(query.get("compare"), calendar, "compare date", notices)
@@ -58,11 +59,17 @@ def parse_query(search: str | None, dataset: Dataset, calendar: Calendar):
         place = dataset.gazetteer.lookup(query["place"])
         if place is None:
             hint = did_you_mean(dataset.gazetteer.suggest(query["place"]))
-            notices.append(f"Unknown place {query['place']!r} in the link{hint}; ignored.")
+            notices.append(f"Unknown place {query['place']!r} in the link, ignored{hint}")
     layers = list(DASHBOARD_LAYERS)
     if "layers" in query:
         layers = [name for name in query["layers"].split(",") if name in LAYER_KEYS]
     lang = "ar" if query.get("lang") == "ar" else "en"
+    view = read_view(query.get("view"))
+    if query.get("view") and view is None:
+        notices.append(
+            f"The map view {query['view']!r} in the link is not west,south,east,north "
+            "in degrees; ignored."
+        )
     state = {
         "date": f"{date:%Y-%m-%d}",
         "compare": f"{compare:%Y-%m-%d}" if compare is not None else None,
@@ -70,7 +77,25 @@ def parse_query(search: str | None, dataset: Dataset, calendar: Calendar):
         "layers": layers,
         "lang": lang,
     }
+    if view is not None:  # only a panned or zoomed map's link has one
+        state["view"] = list(view)
     return state, notices
+
+
+def read_view(text: str | None) -> tuple[float, float, float, float] | None:
+    """The map's shown extent from the URL ("west,south,east,north" in degrees), or None."""
+    try:
+        west, south, east, north = (float(v) for v in str(text or "").split(","))
+    except ValueError:
+        return None
+    ok = -180 <= west < east <= 180 and -85 <= south < north <= 85
+    return (west, south, east, north) if ok else None
+
+
+def with_view(view: MapView, extent) -> MapView:
+    """The MapView showing the panned or zoomed extent of the map (ids.VIEW), if any."""
+    extent = read_view(",".join(map(str, extent))) if extent else None
+    return replace(view, bbox=extent) if extent else view
 
 
 def state_query(state: dict) -> str:
