@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard.io.writers import neutralise_formulas
 
-__all__ = ["OUTPUT_FORMATS", "emit"]
+__all__ = ["OUTPUT_FORMATS", "emit", "emit_json"]
 
 OUTPUT_FORMATS = ("table", "csv", "json")
 
@@ -36,3 +36,10 @@ def emit(frame: pd.DataFrame, fmt: str, stream=None) -> None:
         stream.write("(no rows)\n")
     else:
         stream.write(frame.to_string(index=False, max_colwidth=60) + "\n")
+
+
+def emit_json(value: object, stream=None) -> None:
+    """Write a JSON document (e.g. a GeoJSON FeatureCollection) to `stream` (stdout)."""
+    stream = stream or sys.stdout
+    json.dump(value, stream, ensure_ascii=False)
+    stream.write("\n")

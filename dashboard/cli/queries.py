@@ -5,12 +5,11 @@ from __future__ import annotations
 import click
 import pandas as pd
 
-from dashboard.core.factions import NO_DATA, factions_on
-from dashboard.core.schema import EVENT_COLUMNS_SHOWN
 from dashboard.errors import UsageProblem
+from dashboard.io.queries import coverage_warnings
 from dashboard.settings import Settings
 
-__all__ = ["change_tables", "control_table", "event_list", "stats_table"]
+__all__ = ["change_tables", "control_table", "event_list", "stats_table", "zone_table"]
 
 
 def parse_point(text: str) -> tuple[float, float]:
@@ -26,22 +25,8 @@ def parse_point(text: str) -> tuple[float, float]:
 
 def warn_outside_coverage(coverage: tuple, *dates) -> None:
     """One line on stderr for each date past the data's last date (or before its first)."""
-    first, last = (pd.Timestamp(d) for d in coverage)
-    for date in dates:
-        if date is None:
-            continue
-        if pd.Timestamp(date) > last:
-            click.echo(
-                f"syria-map: warning: {date:%Y-%m-%d} is after the data's last date "
-                f"({last:%Y-%m-%d}); this is the state on {last:%Y-%m-%d}, nothing later is known",
-                err=True,
-            )
-        elif pd.Timestamp(date) < first:
-            click.echo(
-                f"syria-map: warning: {date:%Y-%m-%d} is before the data's first date "
-                f"({first:%Y-%m-%d}); nothing is known of it",
-                err=True,
-            )
+    for warning in coverage_warnings(coverage, *dates):
+        click.echo(f"syria-map: warning: {warning}", err=True)
 
 
 def say_notes(table) -> None:
@@ -50,11 +35,13 @@ def say_notes(table) -> None:
         click.echo(f"syria-map: note: {note}", err=True)
 
 
-def control_table(settings: Settings, date, places=(), points=()) -> pd.DataFrame:
-    """Controller of every locality, or of the asked places and points, at `date`."""
-    from dashboard.core.control import ControlHistory, locality_control
+def control_table(settings: Settings, date, places=(), points=(), positions=False) -> pd.DataFrame:
+    """Controller of every locality, or of the asked places and points, at `date` (with
+    their `lon` and `lat` too when `positions`)."""
+    from dashboard.core.control import ControlHistory
     from dashboard.io.events import load_events
     from dashboard.io.geography import load_gazetteer
+    from dashboard.io.queries import locality_rows
 
     gazetteer = load_gazetteer()
     asked = [gazetteer.resolve(name) for name in places]
@@ -63,11 +50,16 @@ def control_table(settings: Settings, date, places=(), points=()) -> pd.DataFram
     say_notes(table)
     warn_outside_coverage(table.coverage, date)
     history = ControlHistory.from_events(table.events)
-    control = locality_control(history, table.events, date)
-    columns = ["place", "controller", "event_date", "event_id"]
-    control = control.rename(columns={"name": "place"})
+    control = locality_rows(history, table.events, date)
+    columns = [
+        "place",
+        "controller",
+        "event_date",
+        "event_id",
+        *(["lon", "lat"] if positions else []),
+    ]
     if not asked and not coordinates:
-        return control[columns].sort_values("place").reset_index(drop=True)
+        return control[columns]
     by_place = control.set_index("place_id")
     rows = []
     pending = []
@@ -101,6 +93,8 @@ def _zone_rows(settings, table, gazetteer, date, pending) -> pd.DataFrame:
                 "event_date": event["date"] if event is not None else pd.NaT,
                 "event_id": event["event_id"] if event is not None else "",
                 "basis": explanation.basis if atom >= 0 else "outside the map",
+                "lon": lon,
+                "lat": lat,
             }
         )
     return pd.DataFrame(rows)
@@ -111,6 +105,7 @@ def event_list(settings: Settings, start=None, end=None, place=None, event_type=
     from dashboard.core.schema import EVENT_TYPES
     from dashboard.io.events import load_events
     from dashboard.io.geography import load_gazetteer
+    from dashboard.io.queries import event_rows
 
     gazetteer = load_gazetteer()
     if event_type is not None and event_type not in EVENT_TYPES:
@@ -119,34 +114,31 @@ def event_list(settings: Settings, start=None, end=None, place=None, event_type=
     table = load_events(list(settings.data), gazetteer, str(settings.layer))
     say_notes(table)
     warn_outside_coverage(table.coverage, start, end)
-    events = table.events
-    keep = pd.Series(True, index=events.index)
-    if start is not None:
-        keep &= events["date"] >= start
-    if end is not None:
-        keep &= events["date"] <= end
-    if place_id is not None:
-        keep &= events["place_id"] == place_id
-    if event_type is not None:
-        keep &= events["event_type"] == event_type
-    return events.loc[keep, list(EVENT_COLUMNS_SHOWN)].reset_index(drop=True)
+    return event_rows(table.events, start, end, place_id, event_type)
 
 
 def stats_table(settings: Settings, date=None, start=None, end=None, every="month"):
     """Area and population by faction at a date, or as a series."""
-    from dashboard.core.stats import held_at, held_series, series_dates
     from dashboard.io.dataset import load_dataset
+    from dashboard.io.queries import stats_rows
 
     if start is not None and end is not None and start > end:
         raise UsageProblem("--from is after --to")
     dataset = load_dataset(settings)
     say_notes(dataset.table)
     warn_outside_coverage(dataset.table.coverage, date, start, end)
-    if date is not None:
-        held = held_at(dataset.model, date)
-        shown = {f.code for f in factions_on(date)} | {NO_DATA.code}
-        return held[held["faction"].isin(shown) | (held["area_km2"] > 0)].reset_index(drop=True)
-    return held_series(dataset.model, series_dates(start, end, every))
+    return stats_rows(dataset.model, date, start, end, every)
+
+
+def zone_table(settings: Settings, date):
+    """The zones at `date` as features: one per faction and kind (held, inferred)."""
+    from dashboard.io.dataset import load_dataset
+    from dashboard.io.zone_files import zone_features
+
+    dataset = load_dataset(settings)
+    say_notes(dataset.table)
+    warn_outside_coverage(dataset.table.coverage, date)
+    return zone_features(dataset.model, date, dataset.table.digest)
 
 
 def change_tables(settings: Settings, start, end) -> tuple[pd.DataFrame, pd.DataFrame]:

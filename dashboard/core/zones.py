@@ -11,7 +11,9 @@ from dashboard.core.control import NO_FACTION
 from dashboard.core.factions import FACTION_CODES
 from dashboard.core.model import ControlModel
 
-__all__ = ["front_line_mask", "front_lines", "zones"]
+__all__ = ["ZONE_KINDS", "front_line_mask", "front_lines", "zone_parts", "zones"]
+
+ZONE_KINDS = ("held", "inferred")
 
 
 def zones(model: ControlModel, date: object) -> pd.DataFrame:
@@ -33,6 +35,23 @@ def zones(model: ControlModel, date: object) -> pd.DataFrame:
             )
     columns = ["faction", "area_km2", "inferred_km2", "geometry", "inferred_geometry"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def zone_parts(model: ControlModel, date: object) -> pd.DataFrame:
+    """The zones at `date` split by kind: per faction, the land it holds (`held`) and the land
+    only inferred for it (`inferred`), each merged, with its area in km² (equal-area); the two
+    parts of a faction add up to its `area_km2` in `stats.held_at`."""
+    control = model.atom_control(date)
+    atoms, km2 = model.tessellation.atoms, model.tessellation.area_km2
+    rows = []
+    for index, code in enumerate(FACTION_CODES):
+        held = control.factions == index
+        parts = (held & ~control.inferred, held & control.inferred)
+        for kind, chosen in zip(ZONE_KINDS, parts, strict=True):
+            if chosen.any():
+                shape = shapely.union_all(atoms[chosen], grid_size=1.0)
+                rows.append((code, kind, float(km2[chosen].sum()), to_degrees(shape)))
+    return pd.DataFrame(rows, columns=["faction", "kind", "area_km2", "geometry"])
 
 
 def front_line_mask(model: ControlModel, factions: np.ndarray) -> np.ndarray:

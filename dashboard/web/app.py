@@ -15,11 +15,13 @@ from dashboard.io.dataset import load_dataset
 from dashboard.io.paths import ASSETS_DIR
 from dashboard.settings import Settings
 from dashboard.web import ids
+from dashboard.web.api import api_blueprint
 from dashboard.web.callbacks.map import register
 from dashboard.web.callbacks.uploads import SESSION_KEY_ROUTE, register_uploads
 from dashboard.web.data_panels import data_section
 from dashboard.web.page import page
 from dashboard.web.sessions import Sessions
+from dashboard.web.transfer import register_transfer
 from dashboard.web.uploads import content_limit, size_message
 
 __all__ = ["create_app"]
@@ -45,6 +47,8 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     register(app, sessions, settings)
     register_uploads(app, sessions, settings)
     _serve_uploads(app.server, sessions, settings)
+    app.server.register_blueprint(api_blueprint(dataset))
+    register_transfer(app.server)
     app.index_string = _with_key(app.index_string, dataset, dates, settings, app.get_relative_path)
     return app
 
