@@ -33,15 +33,23 @@
       lon: pick(ev.lon, frame.presence),
       lat: pick(ev.lat, frame.presence),
       hovertext: frame.presence.map(function (r) { return plain(ev.actor[r]) + ": " + ev.hover[r]; }),
+      "marker.color": frame.presence.map(function (r) { return key.presence_colours[ev.group[r]]; }),
     };
     key.event_types.forEach(function (kind, offset) {
       const rows = frame.events.filter(function (r) { return ev.kind[r] === kind && ev.lon[r] !== null; });
       const update = {
         lon: pick(ev.lon, rows), lat: pick(ev.lat, rows),
-        hovertext: pick(ev.hover, rows), customdata: pick(ev.id, rows),
+        hovertext: pick(ev.hover, rows),
+        customdata: rows.map(function (r) { return [ev.id[r], ev.title[r], ev.where[r], ev.who[r]]; }),
       };
       if (kind === "control_change") { update["marker.color"] = pick(ev.colour, rows); }
       updates[t.events + offset] = update;
+    });
+    key.factions.forEach(function (f, index) {  /* the legend: only the factions of the date */
+      updates[t.legend + index] = { showlegend: frame.shown.indexOf(index) >= 0 };
+    });
+    key.presence_colours.forEach(function (c, index) {  /* the countries present on the date */
+      updates[t.presence_legend + index] = { showlegend: frame.presence_groups.indexOf(index) >= 0 };
     });
     return updates;
   }
@@ -185,7 +193,9 @@
   /* Play runs in the page: a timer steps the slider (dash_clientside.set_props) once the map
      shows the previous date and the chosen rate allows, so it never falls behind the drawing.
      No dcc.Interval polls: each of its ticks costs a full Dash update even when nothing moves. */
-  const player = { playing: false, speed: 1, every: 0, last: 0, due: 0, wanted: null, timer: null };
+  const player = {
+    playing: false, speed: 1, every: 0, last: 0, due: 0, wanted: null, timer: null, clicks: 0,
+  };
   let rendered = { date: null, label: null };
   const sent = {};
 
@@ -230,7 +240,7 @@
     watchMap();
     if (player.wanted && (rendered.date !== player.wanted || !drawn())) { return later(50); }
     const day = dayOf(rendered.date || key.start, key);
-    if (day >= player.last) { player.wanted = null; return later(250); }
+    if (day >= player.last) { return stopAtEnd(); }
     const now = performance.now();
     if (now < player.due) { return later(player.due - now); }
     /* Keep to the schedule (a slightly late step makes the next one due sooner), but restart
@@ -241,9 +251,99 @@
     later(50);
   }
 
+  /* At the end of the data play stops, and the button says Play again (the play callback
+     below reads its click count: an even count is paused). */
+  function stopAtEnd() {
+    player.wanted = null;
+    window.dash_clientside.set_props(ids().PLAY, { n_clicks: player.clicks + 1 });
+  }
+
+  /* The step and speed dropdowns are named by their visible labels (Dash's own
+     aria-labelledby names only the chosen value). */
+  function labelDropdowns() {
+    [[ids().SPEED, ids().SPEED_LABEL], [ids().RATE, ids().RATE_LABEL]].forEach(function (pair) {
+      const box = document.getElementById(pair[0]);
+      const named = box && (box.getAttribute("aria-labelledby") || "");
+      if (box && named.split(" ").indexOf(pair[1]) < 0) {
+        box.setAttribute("aria-labelledby", (pair[1] + " " + named).trim());
+      }
+    });
+  }
+
+  /* The shown extent (west, south, east, north) goes into the URL (&view=) and ids().VIEW,
+     which the server reads to keep it through a redraw and for "Download map"; null while
+     the map shows its own extent (Syria or the focus place). */
+  function shownExtent(gd) {
+    const full = gd._fullLayout && gd._fullLayout.geo;
+    if (!full || !full.lonaxis || !full.lataxis || !full.center) { return null; }
+    const lon = full.lonaxis.range, lat = full.lataxis.range, c = full.center;
+    const s = (full.projection && full.projection.scale) || 1;
+    const moved = Math.abs(s - 1) > 1e-3 || Math.abs(c.lon - (lon[0] + lon[1]) / 2) > 1e-3 ||
+      Math.abs(c.lat - (lat[0] + lat[1]) / 2) > 1e-3;
+    if (!moved && !(gd._fullLayout.meta || {}).bbox) { return null; }
+    /* the ranges shrunk by the zoom about the centre: drawn again as the figure's ranges,
+       their midpoint is the centre (plotly's default) and they fit as they did zoomed */
+    const halfLon = (lon[1] - lon[0]) / 2 / s, halfLat = (lat[1] - lat[0]) / 2 / s;
+    const r = function (v) { return Math.round(v * 1000) / 1000; };
+    return [r(c.lon - halfLon), r(c.lat - halfLat), r(c.lon + halfLon), r(c.lat + halfLat)];
+  }
+
+  function linkedView() {
+    const m = /[?&]view=([^&]*)/.exec(window.location.search);
+    const v = m ? decodeURIComponent(m[1]).split(",").map(Number) : [];
+    return v.length === 4 && v.every(isFinite) ? v : null;
+  }
+
+  const view = { shown: linkedView(), query: null };
+  view.text = JSON.stringify(view.shown);
+
+  function withView(query, extent) {
+    if (!extent) { return query; }
+    return query + (query.indexOf("?") >= 0 ? "&" : "?") + "view=" + extent.join(",");
+  }
+
+  function updateView() {
+    const gd = document.querySelector("#" + ids().MAP + " .js-plotly-plot");
+    if (!gd) { return; }
+    const extent = shownExtent(gd), text = JSON.stringify(extent);
+    if (text === view.text) { return; }
+    Object.assign(view, { shown: extent, text: text });
+    window.dash_clientside.set_props(ids().VIEW, { data: extent });
+    if (view.query !== null) {
+      window.dash_clientside.set_props(ids().URL, { search: withView(view.query, extent) });
+    }
+  }
+
+  function watchView() {
+    const gd = document.querySelector("#" + ids().MAP + " .js-plotly-plot");
+    if (gd && gd.on && !gd.syriaViewWatched) {
+      gd.syriaViewWatched = true;
+      gd.on("plotly_relayout", updateView);
+      gd.on("plotly_afterplot", updateView);
+    }
+  }
+
+  /* Prev./Next change pressed while a typed date waits in Go to date: keep the box focused
+     (its blur would go to the typed date too, and that answer could land after the step)
+     and hand the typed text to the step, which starts from it (steps.step_change). */
+  document.addEventListener("mousedown", function (e) {
+    const box = document.getElementById(ids().DATE_INPUT);
+    const step = e.target.closest && e.target.closest("#" + ids().PREV_CHANGE + ", #" + ids().NEXT_CHANGE);
+    if (step && box && document.activeElement === box) {
+      e.preventDefault();
+      window.dash_clientside.set_props(ids().DATE_INPUT, { value: box.value });
+    }
+  }, true);
+
   /* "Show more" pages on through the events of the shown date. */
   let listed = { frame: null, page: 1 };
   document.addEventListener("click", function (e) {
+    /* A locality of the compare summary moves the map to it. */
+    const changed = e.target.closest && e.target.closest(".changed-place");
+    if (changed) {
+      moveMap(Number(changed.getAttribute("data-lon")), Number(changed.getAttribute("data-lat")));
+      return;
+    }
     if (!e.target.closest || !listed.frame) { return; }
     if (e.target.closest(".more-events")) {
       listed.page += 1;
@@ -254,12 +354,17 @@
     const item = e.target.closest("li.event");
     if (!item || e.target.closest("a")) { return; }
     const ev = window.syriaKey.events, r = ev.id.indexOf(item.getAttribute("data-event"));
-    const gd = document.querySelector("#" + ids().MAP + " .js-plotly-plot");
-    if (r < 0 || ev.lon[r] === null || !gd || !window.Plotly) { return; }
-    window.Plotly.relayout(gd, {
-      "geo.center.lon": ev.lon[r], "geo.center.lat": ev.lat[r], "geo.projection.scale": 6,
-    });
+    if (r < 0 || ev.lon[r] === null) { return; }
+    moveMap(ev.lon[r], ev.lat[r]);
   });
+
+  function moveMap(lon, lat) {
+    const gd = document.querySelector("#" + ids().MAP + " .js-plotly-plot");
+    if (!gd || !window.Plotly || !isFinite(lon) || !isFinite(lat)) { return; }
+    window.Plotly.relayout(gd, {
+      "geo.center.lon": lon, "geo.center.lat": lat, "geo.projection.scale": 6,
+    });
+  }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     syria: {
@@ -269,6 +374,9 @@
         if (!frame || !key) { return Array(6).fill(noUpdate); }
         rendered = { date: frame.date, label: frame.label };
         markTrend(frame.date);
+        labelDropdowns();
+        watchView();
+        view.query = frame.query;
         show(ids().LEGEND, legend(frame, key, lang));
         listed = { frame: frame, page: 1 };
         show(ids().EVENTS, eventList(frame, key, frame.window, 1));
@@ -276,7 +384,7 @@
           figure ? mapPatch(frame, key) : noUpdate,
           frame.label,
           frame.date,
-          frame.query,
+          withView(frame.query, view.shown),
           unchanged("summary", frame.summary) ? noUpdate : frame.summary,
           unchanged("why", frame.why) ? noUpdate : frame.why,
         ];
@@ -316,9 +424,16 @@
         const playing = (n || 0) % 2 === 1;
         Object.assign(player, {
           speed: parseInt(speed || "1", 10), every: Number(every) || 0, last: Number(last) || 0,
+          clicks: n || 0,
         });
         if (playing !== player.playing) {
           Object.assign(player, { playing: playing, due: performance.now(), wanted: null });
+          const key = window.syriaKey;
+          if (playing && key && rendered.date && dayOf(rendered.date, key) >= player.last) {
+            /* Play at the end starts again from the beginning. */
+            player.wanted = key.start;
+            window.dash_clientside.set_props(ids().SLIDER, { value: 0 });
+          }
         }
         if (playing) { later(0); } else { clearTimeout(player.timer); }
         return [playing ? "❚❚ Pause" : "▶ Play", playing ? "true" : "false"];

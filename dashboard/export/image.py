@@ -194,7 +194,7 @@ def writable_folder(folder: Path, out: Path | None = None) -> None:
             pass
     except OSError as exc:
         raise ExportError(
-            f"{out or folder}: folder {folder} is not writable ({exc.strerror or exc})"
+            f"{out or folder}: cannot write in folder {folder} ({exc.strerror or exc})"
         ) from None
 
 

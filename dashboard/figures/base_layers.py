@@ -118,9 +118,10 @@ def base_traces(layers) -> list[dict]:
             "Governorates",
             dash="dot",
             visible="governorates" in layers,
+            hover=False,  # lines only say their layer's name: leave the hover to the markers
         ),
-        lines(*shapes["rivers"], WATER, 1.6, "Rivers", visible=rivers_on),
-        lines(*shapes["borders"], "#555555", 1.0, "Borders"),
+        lines(*shapes["rivers"], WATER, 1.6, "Rivers", visible=rivers_on, hover=False),
+        lines(*shapes["borders"], "#555555", 1.0, "Borders", hover=False),
     ]
 
 

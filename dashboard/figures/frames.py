@@ -13,6 +13,7 @@ import numpy as np
 
 from dashboard.core.control import day_number
 from dashboard.core.factions import FACTIONS, NO_DATA, faction_name
+from dashboard.core.presence import OTHER_PRESENCE, PRESENCE_GROUPS
 from dashboard.core.stats import held_at
 from dashboard.core.view import MapView
 from dashboard.core.zones import front_line_mask
@@ -23,7 +24,9 @@ from dashboard.figures.traces import (
     TRACE_CHANGED_PLACES,
     TRACE_EVENTS,
     TRACE_FRONT,
+    TRACE_LEGEND,
     TRACE_PRESENCE,
+    TRACE_PRESENCE_LEGEND,
     TRACE_ZONES,
 )
 from dashboard.figures.wording import plain
@@ -60,7 +63,10 @@ def _map_key(key: _ByIdentity, gazetteer: _ByIdentity) -> dict:
             "changed_places": TRACE_CHANGED_PLACES,
             "presence": TRACE_PRESENCE,
             "events": TRACE_EVENTS,
+            "legend": TRACE_LEGEND,
+            "presence_legend": TRACE_PRESENCE_LEGEND,
         },
+        "presence_colours": [g.colour for g in (*PRESENCE_GROUPS, OTHER_PRESENCE)],
         "event_types": list(EVENT_TYPES_SHOWN),
         "factions": [
             {"code": f.code, "name": f.name, "name_ar": f.name_ar, "colour": f.colour}
@@ -79,6 +85,10 @@ def _map_key(key: _ByIdentity, gazetteer: _ByIdentity) -> dict:
             "lon": _clean(base.event_lon.round(4).tolist()),
             "lat": _clean(base.event_lat.round(4).tolist()),
             "hover": base.event_hover.tolist(),
+            "title": base.event_title.tolist(),
+            "where": base.event_where.tolist(),
+            "who": base.event_who.tolist(),
+            "group": base.event_group.tolist(),
             "kind": base.event_kind.tolist(),
             "colour": base.event_colour.tolist(),
             "id": base.event_id.tolist(),
@@ -135,6 +145,12 @@ def date_frame(dataset: Dataset, view: MapView, window_days: int = 30) -> dict:
         "events": near.tolist(),  # drawn on the map and listed, newest first
         "later": later.tolist(),  # listed only, under "after this date", oldest first
         "presence": np.flatnonzero(presence & ~np.isnan(base.event_lon)).tolist(),
+        # the presence legend's rows: the countries with a star on the map
+        "presence_groups": sorted(
+            set(base.event_group[presence & ~np.isnan(base.event_lon)].tolist())
+        )
+        if "presence" in view.layers
+        else [],
         "held": [
             [
                 round(float(held["area_km2"].get(code, 0.0))),
@@ -201,6 +217,9 @@ def frame_updates(frame: dict, key: dict) -> dict[int, dict]:
             "hovertext": [
                 f"{plain(events['actor'][r])}: {events['hover'][r]}" for r in frame["presence"]
             ],
+            "marker.color": [
+                key["presence_colours"][events["group"][r]] for r in frame["presence"]
+            ],
         },
     }
     for offset, kind in enumerate(key["event_types"]):
@@ -211,9 +230,16 @@ def frame_updates(frame: dict, key: dict) -> dict[int, dict]:
             "lon": [events["lon"][r] for r in rows],
             "lat": [events["lat"][r] for r in rows],
             "hovertext": [events["hover"][r] for r in rows],
-            "customdata": [events["id"][r] for r in rows],
+            "customdata": [
+                [events["id"][r], events["title"][r], events["where"][r], events["who"][r]]
+                for r in rows
+            ],
         }
         if kind == "control_change":
             update["marker.color"] = [events["colour"][r] for r in rows]
         updates[TRACE_EVENTS + offset] = update
+    for index in range(len(key["factions"])):  # the legend: only the factions of the date
+        updates[TRACE_LEGEND + index] = {"showlegend": index in frame["shown"]}
+    for index in range(len(key["presence_colours"])):  # the countries present on the date
+        updates[TRACE_PRESENCE_LEGEND + index] = {"showlegend": index in frame["presence_groups"]}
     return updates

@@ -19,7 +19,9 @@ from dashboard.core.cells import to_degrees
 from dashboard.core.control import starting_states
 from dashboard.core.factions import FACTIONS, NO_DATA
 from dashboard.core.model import ControlModel
+from dashboard.core.presence import presence_group
 from dashboard.figures.wording import plain
+from dashboard.figures.wording import text as wording
 
 __all__ = [
     "ARTICLE_PLACES",
@@ -70,7 +72,11 @@ class MapBase:
     event_day: np.ndarray  # int days since 1970
     event_kind: np.ndarray  # event_type per row (object)
     event_starting: np.ndarray  # bool: a starting state, not an event (never drawn)
-    event_hover: np.ndarray  # a short line per row: date, place, description
+    event_hover: np.ndarray  # a line per row: the description (presence: where and since when)
+    event_title: np.ndarray  # "1 Jun 2017 · battle" per row, escaped for plotly
+    event_where: np.ndarray  # the place, escaped
+    event_who: np.ndarray  # the actors, escaped
+    event_group: np.ndarray  # the presence country (core.presence.presence_group) per row
     event_id: np.ndarray
     event_colour: np.ndarray  # colour of controller_after (grey where none)
     event_actor: np.ndarray
@@ -237,13 +243,25 @@ def _event_columns(events: pd.DataFrame) -> dict[str, np.ndarray]:
     """Per-event values the map shows, as plain arrays so a date step is array indexing."""
     colours = {f.code: f.colour for f in FACTIONS}
     text = lambda column: events[column].fillna("").astype(str).to_numpy(object)  # noqa: E731
+    kinds, places = text("event_type"), text("place")
+    # presence: where and since when (frame_updates puts who first); other events: one line
+    # of the description under the title, place and actors of the event's hover (event_trace)
     hover = [
-        plain(f"{d:%Y-%m-%d} {p}: {_short(t)}")
-        for d, p, t in zip(events["date"], text("place"), text("description"), strict=True)
+        plain(f"{p or '?'}, {wording('since', date=f'{d:%-d %b %Y}')}")
+        if k == "presence"
+        else plain(_short(t))
+        for d, k, p, t in zip(events["date"], kinds, places, text("description"), strict=True)
+    ]
+    titles = [
+        f"{d:%-d %b %Y} · {k.replace('_', ' ')}" for d, k in zip(events["date"], kinds, strict=True)
     ]
     return {
-        "event_kind": text("event_type"),
+        "event_kind": kinds,
         "event_hover": np.array(hover, dtype=object),
+        "event_title": np.array([plain(t) for t in titles], dtype=object),
+        "event_where": np.array([plain(p) for p in places], dtype=object),
+        "event_who": np.array([plain(a) for a in text("actor")], dtype=object),
+        "event_group": np.array([presence_group(a) for a in text("actor")], dtype=np.int64),
         "event_id": text("event_id"),
         "event_colour": np.array(
             [colours.get(c, "#555555") for c in text("controller_after")], dtype=object

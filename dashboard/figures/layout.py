@@ -105,5 +105,6 @@ def map_layout(dataset: Dataset, view: MapView, extent) -> dict:
             ),
         ],
         "uirevision": f"{view.focus_place}|{view.bbox}",
+        "meta": {"bbox": view.bbox is not None},  # a shown extent the page keeps in its URL
         "dragmode": "pan",
     }

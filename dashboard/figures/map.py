@@ -20,10 +20,12 @@ from dashboard.figures.markers import (
     event_trace,
     legend_traces,
     places_trace,
+    presence_legend_traces,
     presence_trace,
     zones_trace,
 )
 from dashboard.figures.traces import EVENT_TYPES_SHOWN
+from dashboard.figures.wording import format_date, text
 from dashboard.io.dataset import Dataset
 
 __all__ = ["date_updates", "map_figure", "map_figure_dict"]
@@ -56,18 +58,36 @@ def map_figure_dict(dataset: Dataset, view: MapView, window_days: int = 30) -> d
         governorates,  # TRACE_GOVERNORATES
         rivers,  # TRACE_RIVERS
         borders,  # TRACE_BORDERS
-        lines([], [], CHANGE_COLOUR, 1.2, "Changed hands", visible=compare, hover=False),
-        lines([], [], _FRONT_COLOUR, 2.2, "Front lines", visible="front_lines" in view.layers),
+        _hatch_trace(view),  # TRACE_CHANGED
+        lines(
+            [],
+            [],
+            _FRONT_COLOUR,
+            2.2,
+            "Front lines",
+            visible="front_lines" in view.layers,
+            hover=False,  # the events and bases near a front line keep their hover
+        ),
         geo_labels(view.lang, view.layers),  # TRACE_GEO_LABELS
         places_trace(dataset, view, extent),  # TRACE_PLACES
         changed_places_trace(compare),  # TRACE_CHANGED_PLACES
         presence_trace(view),  # TRACE_PRESENCE
         *(event_trace(kind, view) for kind in EVENT_TYPES_SHOWN),  # TRACE_EVENTS...
         *legend_traces(view),  # TRACE_LEGEND...
+        *presence_legend_traces(view),  # TRACE_PRESENCE_LEGEND...
     ]
     for index, props in date_updates(dataset, view, window_days).items():
         _merge(traces[index], _nested(props))
     return {"data": traces, "layout": map_layout(dataset, view, extent)}
+
+
+def _hatch_trace(view: MapView) -> dict:
+    """The hatching of what changed hands since the compare date, with its legend entry."""
+    compare = view.compare_date is not None
+    since = format_date(view.compare_date, view.lang) if compare else ""
+    name = text("changed_area", view.lang, date=since)
+    hatch = lines([], [], CHANGE_COLOUR, 1.2, name, visible=compare, hover=False)
+    return {**hatch, "hoverinfo": "skip", "showlegend": compare, "legendrank": 1100}
 
 
 def _merge(target: dict, changes: dict) -> None:

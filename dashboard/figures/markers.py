@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.core.factions import FACTIONS, NO_DATA_COLOUR, faction_name
+from dashboard.core.presence import OTHER_PRESENCE, PRESENCE_GROUPS
 from dashboard.core.view import MapView
 from dashboard.figures.frames import CHANGE_COLOUR
 from dashboard.figures.geometry import MapBase, map_base
@@ -17,12 +18,14 @@ from dashboard.figures.wording import text
 from dashboard.io.dataset import Dataset
 
 __all__ = [
+    "EVENT_HOVER",
     "EVENT_SYMBOLS",
     "changed_places_trace",
     "event_trace",
     "inferred_colour",
     "legend_traces",
     "places_trace",
+    "presence_legend_traces",
     "presence_trace",
     "zone_colourscale",
     "zones_trace",
@@ -39,7 +42,12 @@ EVENT_SYMBOLS = {
 }
 # Layers of our own beside view.LAYER_NAMES: more kinds of places.
 _SITE_KINDS = ("airbase", "base", "camp", "crossing", "dam", "oil_field")
-_PRESENCE_COLOUR = "#0B5394"
+_PRESENCE_COLOUR = OTHER_PRESENCE.colour  # per star: its country's (frames.frame_updates)
+# customdata per event: id, "date · type", place, actors (escaped); hovertext: the description
+EVENT_HOVER = (
+    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br><i>%{customdata[3]}</i><br>%{hovertext}"
+    "<extra></extra>"
+)
 _HALO = "1px 1px 1px #fff, -1px -1px 1px #fff, 1px -1px 1px #fff, -1px 1px 1px #fff"
 
 
@@ -135,7 +143,13 @@ def event_trace(kind: str, view: MapView) -> dict:
         "line": {"width": 1, "color": "#FFFFFF"},
     }
     name = f"Event: {kind.replace('_', ' ')}"
-    return _markers(name, marker, "events" in view.layers, legendgroup="events")
+    return _markers(
+        name,
+        marker,
+        "events" in view.layers,
+        legendgroup="events",
+        hovertemplate=EVENT_HOVER,
+    )
 
 
 def places_trace(dataset: Dataset, view: MapView, extent) -> dict:
@@ -166,8 +180,9 @@ def places_trace(dataset: Dataset, view: MapView, extent) -> dict:
             "line": {"width": 1.2, "color": "#111111"},
         },
         customdata=labels.place_id,
-        hovertext=[t or p for t, p in zip(labels.text, labels.place_id, strict=True)],
-        hoverinfo="text",
+        # no hover of their own: an event or a base at a place is what its hover shows (plotly
+        # gives the hover to the smaller marker), and the zone under a place names it
+        hoverinfo="skip",
         name="Places",
         showlegend=False,
         visible=True,
@@ -220,3 +235,24 @@ def _inferred_legend(view: MapView) -> dict:
         legendgroup="factions",
         hoverinfo="skip",
     )
+
+
+def presence_legend_traces(view: MapView) -> list:
+    """Legend-only stars, one per country of core.presence (shown for the date's countries)."""
+    return [
+        dict(
+            type="scattergeo",
+            lon=[None],
+            lat=[None],
+            mode="markers",
+            marker={"symbol": "star", "size": 12, "color": group.colour},
+            name=text(
+                "presence", view.lang, country=group.name_ar if view.lang == "ar" else group.name
+            ),
+            legendgroup="presence",
+            hoverinfo="skip",
+            showlegend=False,
+            visible="presence" in view.layers,
+        )
+        for group in (*PRESENCE_GROUPS, OTHER_PRESENCE)
+    ]

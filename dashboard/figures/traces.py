@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dashboard.core.factions import FACTIONS
 from dashboard.core.schema import EVENT_TYPES
 
 TRACE_NEIGHBOURS = 0  # choropleth: neighbouring countries (static)
@@ -21,3 +22,5 @@ TRACE_PRESENCE = 13  # markers: foreign bases and deployments (per date)
 TRACE_EVENTS = 14  # markers: one trace per EVENT_TYPES_SHOWN, then the faction legend
 EVENT_TYPES_SHOWN = tuple(t for t in EVENT_TYPES if t != "presence")  # presence: own layer
 TRACE_LEGEND = TRACE_EVENTS + len(EVENT_TYPES_SHOWN)  # legend-only squares, one per faction
+# legend-only stars, one per core.presence group (after the factions, no data and inferred)
+TRACE_PRESENCE_LEGEND = TRACE_LEGEND + len(FACTIONS) + 2

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from dashboard.core.factions import FACTIONS, faction_name
 from dashboard.core.stats import held_series, series_dates
 from dashboard.figures.geometry import _ByIdentity
+from dashboard.figures.wording import text
 from dashboard.io.dataset import Dataset
 
 __all__ = ["METRICS", "event_histogram", "trend_figure", "trend_series"]
@@ -61,15 +62,38 @@ def trend_figure(
                 hovertemplate="%{y:,.0f}<extra>%{fullData.name}</extra>",
             )
         )
+    axis, note = (
+        ("population_axis", "population_note")
+        if metric == "population"
+        else (
+            "area_axis",
+            "area_note",
+        )
+    )
     figure.update_layout(
-        margin={"l": 56, "r": 8, "t": 8, "b": 28},
-        height=220,
-        showlegend=False,
+        margin={"l": 56, "r": 8, "t": 8, "b": 48},
+        height=260,
+        showlegend=True,
+        legend={"font": {"size": 10}, "tracegroupgap": 0, "itemclick": False},
+        # what the numbers count, under the chart (stats.held_at: gazetteer places' population)
+        annotations=[
+            {
+                "text": text(note, lang),
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": -0.12,
+                "xanchor": "left",
+                "yanchor": "top",
+                "showarrow": False,
+                "font": {"size": 10, "color": "#555555"},
+            }
+        ],
         hovermode="x unified",
         paper_bgcolor="#FFFFFF",
         plot_bgcolor="#FFFFFF",
         font={"family": "DejaVu Sans, Arial, sans-serif", "size": 11},
-        yaxis={"title": {"text": METRICS[metric]}, "gridcolor": "#E5E5E5", "fixedrange": True},
+        yaxis={"title": {"text": text(axis, lang)}, "gridcolor": "#E5E5E5", "fixedrange": True},
         xaxis={"fixedrange": True},
         shapes=[_date_line(date)],
     )

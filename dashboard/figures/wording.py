@@ -38,6 +38,17 @@ _TEXT: dict[str, dict[str, str]] = {
         "credits": "Credits",
         "stale": "nothing is known after {date}",
         "inferred": "Lighter: inferred from the nearest locality",
+        "since": "since {date}",
+        "changed_area": "Changed hands since {date} (hatched)",
+        "changed_places": "Localities that changed hands",
+        "presence": "Foreign presence: {country}",
+        "area_axis": "Area held (km²)",
+        "population_axis": "People in the zones",
+        "population_note": (
+            "Population: the recorded population of the gazetteer's places inside each "
+            "faction's zones on the date (not an estimate of who lives there then)."
+        ),
+        "area_note": "Area: km² of Syria inside each faction's zones on the date.",
     },
     "ar": {
         "title": "مناطق السيطرة في سوريا",
@@ -49,6 +60,17 @@ _TEXT: dict[str, dict[str, str]] = {
         "credits": "المصادر",
         "stale": "لا معلومات بعد {date}",
         "inferred": "الأفتح: مستنتج من أقرب موقع",
+        "since": "منذ {date}",
+        "changed_area": "تغيّرت السيطرة عليها منذ {date} (مظللة)",
+        "changed_places": "بلدات تغيّرت السيطرة عليها",
+        "presence": "الوجود الأجنبي: {country}",
+        "area_axis": "المساحة المسيطر عليها (كم²)",
+        "population_axis": "السكان في المناطق",
+        "population_note": (
+            "السكان: عدد السكان المسجل لمواقع المعجم الجغرافي داخل مناطق كل فصيل في ذلك التاريخ "
+            "(وليس تقديراً لمن يعيش فيها حينها)."
+        ),
+        "area_note": "المساحة: كم² من سوريا داخل مناطق كل فصيل في ذلك التاريخ.",
     },
 }
 

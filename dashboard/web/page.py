@@ -67,6 +67,7 @@ def _time_controls(calendar: Calendar, dataset: Dataset, play_ms: int) -> html.S
                     html.Button("◀ Prev. change", id=ids.PREV_CHANGE, n_clicks=0),
                     html.Button("Next change ▶", id=ids.NEXT_CHANGE, n_clicks=0),
                     html.Button("▶ Play", id=ids.PLAY, n_clicks=0, **{"aria-pressed": "false"}),
+                    html.Label("Step", htmlFor=ids.SPEED, id=ids.SPEED_LABEL),
                     dcc.Dropdown(
                         id=ids.SPEED,
                         options=[{"label": v, "value": k} for k, v in SPEEDS.items()],
@@ -75,6 +76,7 @@ def _time_controls(calendar: Calendar, dataset: Dataset, play_ms: int) -> html.S
                         searchable=False,
                         className="speed",
                     ),
+                    html.Label("Speed", htmlFor=ids.RATE, id=ids.RATE_LABEL),
                     dcc.Dropdown(
                         id=ids.RATE,
                         options=[
@@ -187,6 +189,7 @@ def page(dataset: Dataset, calendar: Calendar, play_ms: int, data: html.Section)
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.FOCUS),
+            dcc.Store(id=ids.VIEW),
             dcc.Store(id=ids.FRAME),
             dcc.Store(id=ids.UPLOAD_KEY, storage_type="session"),
             dcc.Store(id=ids.UPLOAD_REQUEST),

@@ -50,7 +50,9 @@ def _date(text: str | None, calendar: Calendar, what: str, notices: list[str]):
 
 def parse_query(search: str | None, dataset: Dataset, calendar: Calendar):
     """The state a URL query asks for, and notices about what had to be corrected."""
-    query = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?"), keep_blank_values=True).items()}
+    query = {
+        k: v[-1] for k, v in parse_qs((search or "").lstrip("?"), keep_blank_values=True).items()
+    }
     notices: list[str] = []
     date = _date(query.get("date"), calendar, "date", notices) or calendar.end
     compare = _date(query.get("compare"), calendar, "compare date", notices)

@@ -12,6 +12,7 @@ import binascii
 import contextlib
 import errno
 import hashlib
+import logging
 import os
 import re
 import shutil
@@ -38,6 +39,7 @@ __all__ = [
 UPLOAD_SUFFIXES = (".csv", ".tsv", ".txt", ".geojson", ".json", ".gpkg", ".parquet", ".geoparquet")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_log = logging.getLogger(__name__)
 _STALE_SECONDS = 3600  # a temporary file this old was left by a worker that died
 
 
@@ -196,7 +198,13 @@ def accept_upload(
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return Upload(None, (), f"{name} could not be stored ({reason}). Nothing was loaded.")
-    result = (check or check_file)(path, gazetteer)
+    try:
+        result = (check or check_file)(path, gazetteer)
+    except Exception as exc:  # a reader's bug must not leave the page "Checking…" for ever
+        _log.exception("checking the upload %s failed", name)
+        _remove(path)
+        reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+        return Upload(None, (), f"{name} could not be checked ({reason}). Nothing was loaded.")
     problems = tuple(Problem(name, p.row, p.column, p.severity, p.message) for p in result.problems)
     if result.table is None:
         _remove(path)

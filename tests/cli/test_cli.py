@@ -10,12 +10,19 @@ import sys
 
 from support import run_cli
 
+from dashboard.io.events import load_events
+from dashboard.io.geography import load_gazetteer
+from dashboard.io.paths import BUNDLED_EVENTS
+
 
 def test_control_for_all_localities_prints_one_row_each_as_csv(capsys):
     result = run_cli(capsys, "control", "--date", "2018-01-01", "--format", "csv")
     assert result.code == 0
     rows = list(csv.DictReader(io.StringIO(result.out)))
-    assert len(rows) >= 150
+    events = load_events([BUNDLED_EVENTS], load_gazetteer()).events
+    changes = events[(events["event_type"] == "control_change") & events["geometry"].isna()]
+    assert len(rows) == changes["place_id"].nunique()  # one row per locality, none twice
+    assert [r["place"] for r in rows] == sorted({r["place"] for r in rows})
     assert set(rows[0]) == {"place", "controller", "event_date", "event_id"}
     assert result.err == ""
 
@@ -35,17 +42,37 @@ def test_control_at_a_point_names_the_zone_and_its_deciding_event(capsys):
     )
     assert result.code == 0, result.err
     row = json.loads(result.out)[0]
-    assert row["controller"] == "sdf"
+    raqqa = run_cli(
+        capsys, "control", "--date", "2018-01-01", "--place", "Raqqa", "--format", "json"
+    )
+    own = json.loads(raqqa.out)[0]  # Raqqa's own last change of control
+    assert row["controller"] == own["controller"] == "sdf"
     assert row["basis"] == "zone of Raqqa"
-    assert row["event_id"]
+    assert (row["event_id"], row["event_date"]) == (own["event_id"], own["event_date"])
 
 
 def test_a_place_without_history_is_answered_from_its_zone(capsys):
+    # The Bab al-Salameh crossing has no control history; Azaz, 6 km off, is its nearest
+    # locality (the next is 13 km away), so the crossing shows Azaz's control and event.
+    result = run_cli(
+        capsys, "control", "--date", "2018-01-01", "--place", "Azaz",
+        "--place", "Bab al-Salameh Border Crossing", "--format", "json",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    azaz, crossing = json.loads(result.out)
+    assert azaz["basis"] == "locality"
+    assert crossing == {**azaz, "place": "Bab al-Salameh Border Crossing", "basis": "zone of Azaz"}
+
+
+def test_a_place_abroad_is_outside_the_map(capsys):
     result = run_cli(
         capsys, "control", "--date", "2018-01-01", "--place", "Sochi", "--format", "json"
     )
     assert result.code == 0
-    assert json.loads(result.out)[0]["basis"] == "outside the map"
+    assert json.loads(result.out) == [
+        {"place": "Sochi", "controller": "", "event_date": "", "event_id": "",
+         "basis": "outside the map"}
+    ]  # fmt: skip
 
 
 def test_an_unknown_place_exits_2_with_suggestions_on_one_line(capsys):

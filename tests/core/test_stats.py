@@ -16,7 +16,10 @@ TWO_TOWNS = (
 
 
 def _model(outline):
+    """The two towns, with Gamma (500 people, no control history) moved from 38.0 E, on the
+    border between their cells, to 38.5 E, well inside Beta's."""
     places = two_towns_gazetteer().places.reset_index(drop=True)
+    places.loc[places["place_id"] == "gamma", "lon"] = 38.5
     return build_model(table_from_csv(TWO_TOWNS), outline, places, reach_km=0)
 
 
@@ -29,9 +32,8 @@ def test_held_area_splits_the_box_in_half_and_adds_up(box_outline):
 
 def test_population_counts_every_place_in_a_zone_not_only_localities(box_outline):
     frame = held_at(_model(box_outline), "2016-06-01").set_index("faction")
-    # Gamma (500 people, no control history) lies at 38.0 E, on the bisector's west side or east.
-    assert frame["population"].sum() == 3500
-    assert frame.loc["government", "population"] in (1000, 1500)
+    # Alpha (1000) is the government's; Beta (2000) and Gamma (500, no history) are IS's.
+    assert frame["population"].to_dict() == {"government": 1000, "isis": 2500, "none": 0}
 
 
 def test_a_series_has_one_row_per_faction_and_date(box_outline):
@@ -49,8 +51,10 @@ def test_the_change_between_two_dates_lists_the_locality_and_the_area_moved(box_
     ]
     assert moved[["from", "to"]].values.tolist() == [["isis", "sdf"]]
     net = net_change(moved)
-    assert net["sdf"] > 40_000 and net["isis"] < -40_000
-    assert moved["population"].iloc[0] in (2000, 2500)
+    area = moved["area_km2"].iloc[0]  # Beta's cell, about half the 81,000 km² box
+    assert 40_000 < area < 41_000
+    assert net.to_dict() == {"sdf": area, "isis": -area}
+    assert moved["population"].tolist() == [2500]  # Beta and Gamma
 
 
 def test_no_change_between_equal_dates(box_outline):

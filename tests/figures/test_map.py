@@ -7,9 +7,11 @@ import json
 import pandas as pd
 
 from dashboard.core.factions import FACTIONS
+from dashboard.core.presence import PRESENCE_GROUPS
 from dashboard.core.view import MapView
 from dashboard.figures import map as figures
 from dashboard.figures import traces
+from dashboard.figures.geometry import map_base
 
 
 def view(date: str, **changes) -> MapView:
@@ -24,7 +26,9 @@ def test_map_figure_keeps_its_traces_in_the_documented_order(two_towns):
     assert data[traces.TRACE_PLACES].name == "Places"
     assert data[traces.TRACE_PRESENCE].name == "Foreign presence"
     assert data[traces.TRACE_EVENTS].name == "Event: control change"
-    assert len(data) == traces.TRACE_LEGEND + len(FACTIONS) + 2  # factions, no data, inferred
+    # factions, no data and inferred, then a star per foreign presence country
+    assert traces.TRACE_PRESENCE_LEGEND == traces.TRACE_LEGEND + len(FACTIONS) + 2
+    assert len(data) == traces.TRACE_PRESENCE_LEGEND + len(PRESENCE_GROUPS) + 1
 
 
 def test_hidden_layers_keep_their_trace_so_indices_never_move(two_towns):
@@ -45,15 +49,31 @@ def test_zone_colours_are_faction_indices_then_no_data_then_inferred(two_towns):
     assert inferred + codes.index("isis") in before["z"]  # Beta's land beyond 40 km
 
 
-def test_a_date_patch_carries_what_the_full_figure_of_that_date_draws(two_towns):
-    target = view("2018-01-01")
-    full = figures.map_figure_dict(two_towns, target)
-    for index, props in figures.date_updates(two_towns, target).items():
+def test_a_date_patch_turns_one_dates_full_figure_into_anothers(two_towns):
+    # The dashboard draws the map once and then sends only date patches: applying the patch
+    # of 2018 to the figure of 2016 must give the figure of 2018, and that patch recolours
+    # exactly Beta's atoms from Islamic State to SDF.
+    early = figures.map_figure_dict(two_towns, view("2016-06-01"))
+    late = figures.map_figure_dict(two_towns, view("2018-01-01"))
+    patch = figures.date_updates(two_towns, view("2018-01-01"))
+    patched = json.loads(json.dumps(early["data"]))
+    for index, props in patch.items():
         for key, value in props.items():
-            drawn = full["data"][index]
-            for part in key.split("."):
-                drawn = drawn[part]
-            assert drawn == value, (index, key)
+            *parents, last = key.split(".")
+            target = patched[index]
+            for part in parents:
+                target = target[part]
+            target[last] = value
+    assert patched == json.loads(json.dumps(late["data"]))
+    codes = [f.code for f in FACTIONS]
+    beta = two_towns.model.localities["name"].tolist().index("Beta")
+    owner = two_towns.model.tessellation.atom_locality
+    before, after = early["data"][traces.TRACE_ZONES]["z"], patch[traces.TRACE_ZONES]["z"]
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+    assert changed == [i for i, o in enumerate(owner) if o == beta]
+    held = [i for i in changed if not two_towns.model.tessellation.atom_inferred[i]]
+    assert {before[i] for i in held} == {codes.index("isis")}
+    assert {after[i] for i in held} == {codes.index("sdf")}
 
 
 def test_a_date_frame_is_small_and_sends_no_geometry(two_towns):
@@ -72,7 +92,14 @@ def test_compare_mode_hatches_the_area_that_changed_hands(two_towns):
         two_towns, view("2018-01-01", compare_date=pd.Timestamp("2016-03-01"))
     )
     assert same[traces.TRACE_CHANGED]["lon"] == []
-    assert len(moved[traces.TRACE_CHANGED]["lon"]) > 10
+    base = map_base(two_towns.model, two_towns.gazetteer)
+    beta = two_towns.model.localities["name"].tolist().index("Beta")
+    betas = [i for i, o in enumerate(two_towns.model.tessellation.atom_locality) if o == beta]
+    assert moved[traces.TRACE_CHANGED] == {
+        "lon": [x for i in betas for x in base.hatch_lon[i]],
+        "lat": [y for i in betas for y in base.hatch_lat[i]],
+    }
+    assert len(moved[traces.TRACE_CHANGED]["lon"]) > 0
     assert moved[traces.TRACE_CHANGED_PLACES]["hovertext"] == ["Beta: Islamic State → SDF"]
 
 

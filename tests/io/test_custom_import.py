@@ -87,3 +87,14 @@ def test_a_custom_import_written_and_read_back_is_the_same_table(tmp_path, custo
     write_table(custom.table, tmp_path / f"custom{suffix}")
     back = read_table(tmp_path / f"custom{suffix}").drop(columns="geometry", errors="ignore")
     pd.testing.assert_frame_equal(back, custom.table, check_dtype=False)
+
+
+def test_a_custom_table_without_an_actor_column_imports(tmp_path):
+    path = tmp_path / "one.csv"
+    path.write_text(
+        "event_id,date,place,event_type,controller_after,source_title,source_publisher,source_date\n"
+        "x1,2018-01-01,Raqqa,battle,,T,P,2018-02-01\n",
+        encoding="utf-8",
+    )
+    result = import_file(path)
+    assert (result.rows_read, result.imported, result.rejected) == (1, 1, 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 
+import pandas as pd
 import pytest
 from support import UCDP_SUBSET
 
@@ -137,5 +138,27 @@ def test_the_layers_panel_lists_every_data_table_with_its_file_name():
 
     settings = Settings(data=(str(BUNDLED_EVENTS), str(UCDP_SUBSET)))
     sessions = Sessions(load_dataset(settings), settings)
-    text = str(data_section(sessions.bundled.dataset.table, sessions.bundled.labels, 25.0))
-    assert "events.csv" in text and "ucdp_ged_subset.csv" in text and "434" in text
+    section = data_section(sessions.bundled.dataset.table, sessions.bundled.labels, 25.0)
+    rows = {row.to_plotly_json()["props"]["data-layer"]: row for row in _rows(section)}
+    bundled = pd.read_csv(BUNDLED_EVENTS, dtype=str, keep_default_na=False)
+    ucdp = pd.read_csv(UCDP_SUBSET, dtype=str, keep_default_na=False)
+    cells = {layer: [td.children for td in row.children][:3] for layer, row in rows.items()}
+    assert cells == {
+        "events": [
+            "events.csv",
+            f"{len(bundled):,}",
+            f"{(bundled['event_type'] == 'control_change').sum():,}",
+        ],
+        "ucdp_ged_subset": ["ucdp_ged_subset.csv", f"{len(ucdp):,}", "0"],  # no territory
+    }
+
+
+def _rows(component) -> list:
+    """The body rows (one per layer) of the layers table inside a component tree."""
+    if isinstance(component, list | tuple):
+        return [r for child in component for r in _rows(child)]
+    if component is None or isinstance(component, str):
+        return []
+    if type(component).__name__ == "Tbody":
+        return list(component.children)
+    return _rows(getattr(component, "children", None))

@@ -141,12 +141,14 @@ def finish(raw: pd.DataFrame, converted: Converted, fmt: str, source: str) -> Im
     counts = sorted(converted.unmapped_actors.items(), key=lambda kv: (-kv[1], kv[0]))
     flags = converted.unmapped_territory
     flagged = good & (flags != "") if flags is not None else good & False
+    rows = converted.table.loc[flagged]
+    column = lambda name: rows[name].astype(str).to_numpy() if name in rows else [""] * len(rows)  # noqa: E731
     unmapped_territory = pd.DataFrame(
         {
             "row": (raw.index[flagged] + offset).to_numpy(),
-            "event_id": converted.table.loc[flagged, "event_id"].astype(str).to_numpy(),
-            "date": converted.table.loc[flagged, "date"].astype(str).to_numpy(),
-            "actor": converted.table.loc[flagged, "actor"].astype(str).to_numpy(),
+            "event_id": column("event_id"),
+            "date": column("date"),
+            "actor": column("actor"),
             "reason": flags[flagged].to_numpy() if flags is not None else [],
         },
         columns=list(UNMAPPED_TERRITORY_COLUMNS),

@@ -10,8 +10,16 @@ from dashboard.figures.trend import trend_figure
 from dashboard.settings import Settings
 from dashboard.web import ids
 from dashboard.web.sessions import Sessions
-from dashboard.web.state import parse_query, state_view
-from dashboard.web.steps import find_place, state_from_controls, step_frame, typed_date
+from dashboard.web.state import parse_query, state_view, with_view
+from dashboard.web.steps import (
+    compare_notice,
+    find_place,
+    is_compare_notice,
+    state_from_controls,
+    step_change,
+    step_frame,
+    typed_date,
+)
 
 __all__ = ["register"]
 
@@ -44,6 +52,7 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
         Output(ids.LAYERS, "value"),
         Output(ids.LANG, "value"),
         Output(ids.NOTICE, "children"),
+        Output(ids.VIEW, "data"),
         Input(ids.URL, "pathname"),
         State(ids.URL, "search"),
         State(ids.ACTIVE_DATA, "data"),
@@ -61,6 +70,7 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
             wanted["layers"],
             wanted["lang"],
             " ".join(notices),
+            wanted.get("view"),
         )
 
     @app.callback(
@@ -78,10 +88,14 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
         *_CONTROLS[1:],
         Input(ids.ACTIVE_DATA, "data"),
         State(ids.SLIDER, "value"),
+        State(ids.VIEW, "data"),
+        State(ids.RESET, "n_clicks"),
     )
-    def show_map(compare_on, compare_date, focus, layers, lang, key, day):
+    def show_map(compare_on, compare_date, focus, layers, lang, key, day, extent, resets):
         view = state_view(state(key, day, compare_on, compare_date, focus, layers, lang))
-        return map_figure_dict(sessions.dataset_for(key), view, window)
+        figure = map_figure_dict(sessions.dataset_for(key), with_view(view, extent), window)
+        figure["layout"]["uirevision"] += f"|{resets}"  # Reset view drops a pan or zoom
+        return figure
 
     app.clientside_callback(
         ClientsideFunction("syria", "renderFrame"),
@@ -123,18 +137,36 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
     )
     def set_date(_prev, _next, _submit, _blur, trend_click, day, text, key):
         calendar = sessions.session(key).calendar
-        trigger = ctx.triggered_id
+        fired = set(ctx.triggered_prop_ids.values())
+        # a click on Prev./Next blurs the date box: both may fire at once, and the click wins
+        trigger = next((b for b in (ids.PREV_CHANGE, ids.NEXT_CHANGE) if b in fired), None)
+        trigger = trigger or ctx.triggered_id
         if trigger in (ids.PREV_CHANGE, ids.NEXT_CHANGE):
-            return calendar.next_change(day, 1 if trigger == ids.NEXT_CHANGE else -1), ""
+            return step_change(calendar, day, text, trigger == ids.NEXT_CHANGE), ""
         if trigger == ids.TREND and trend_click:
             return calendar.day(calendar.clamp(trend_click["points"][0]["x"][:10])), ""
         new_day, notice = typed_date(calendar, text, day)
         return (no_update if new_day == day else new_day), notice
 
     @app.callback(
+        Output(ids.NOTICE, "children", allow_duplicate=True),
+        Input(ids.COMPARE_ON, "value"),
+        Input(ids.COMPARE_DATE, "value"),
+        State(ids.NOTICE, "children"),
+        State(ids.ACTIVE_DATA, "data"),
+        prevent_initial_call=True,
+    )
+    def check_compare(compare_on, compare_text, shown, key):
+        notice = compare_notice(sessions.session(key).calendar, compare_on, compare_text)
+        if notice or is_compare_notice(shown):
+            return notice  # a fixed compare date clears its own notice, and only that
+        return no_update
+
+    @app.callback(
         Output(ids.FOCUS, "data", allow_duplicate=True),
         Output(ids.NOTICE, "children", allow_duplicate=True),
         Output(ids.SEARCH, "value"),
+        Output(ids.VIEW, "data", allow_duplicate=True),
         Input(ids.SEARCH, "n_submit"),
         Input(ids.SEARCH_GO, "n_clicks"),
         Input(ids.RESET, "n_clicks"),
@@ -143,9 +175,9 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
     )
     def search_place(_submit, _go, _reset, text):
         if ctx.triggered_id == ids.RESET:
-            return None, "", ""
+            return None, "", "", None
         place, notice = find_place(dataset, text)
-        return (place or no_update), notice, no_update
+        return (place or no_update), notice, no_update, (None if place else no_update)
 
     @app.callback(
         Output(ids.DOWNLOAD, "data"),
@@ -153,15 +185,16 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
         Input(ids.DOWNLOAD_BUTTON, "n_clicks"),
         State(ids.DOWNLOAD_FORMAT, "value"),
         State(ids.ACTIVE_DATA, "data"),
+        State(ids.VIEW, "data"),
         *(State(c.component_id, c.component_property) for c in _CONTROLS),
         prevent_initial_call=True,
     )
-    def download_map(_clicks, fmt, key, *controls):
+    def download_map(_clicks, fmt, key, extent, *controls):
         from dashboard.export import ExportError
         from dashboard.web.download import download_data
 
         try:
-            view = state_view(state(key, *controls))
+            view = with_view(state_view(state(key, *controls)), extent)
             return download_data(sessions.dataset_for(key), view, fmt), ""
         except ExportError as exc:
             return no_update, str(exc)

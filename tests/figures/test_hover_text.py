@@ -1,0 +1,54 @@
+"""Hover text from the data is text: <, > and & are escaped, so an event's description or actor
+cannot bold, link or script anything on the map (plotly reads hover text as HTML)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from support import source, table_from_csv, two_towns_gazetteer
+
+from dashboard.core.view import MapView
+from dashboard.figures import map as figures
+from dashboard.figures import traces
+from dashboard.figures.frames import map_key
+from dashboard.figures.wording import plain
+
+HOSTILE = "<b>bold</b> <a href='https://evil.example'>click</a> & <!--<script>"
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    from dashboard.io.dataset import Dataset, model_for
+
+    gazetteer = two_towns_gazetteer()
+    events = (
+        f"a1,2016-01-01,Alpha,,,control_change,x,government,start,{source()}\n"
+        f'b1,2017-10-25,Beta,,,battle,x,,"{HOSTILE}",{source()}\n'
+        f'p1,2016-02-01,Gamma,,,presence,"<i>US</i> & co",,a base,{source()}\n'
+    )
+    table = table_from_csv(events, gazetteer)
+    return Dataset(gazetteer, table, model_for(table, gazetteer, 40.0))
+
+
+def test_plain_escapes_markup_characters():
+    assert plain("<b>a</b> & b") == "&lt;b&gt;a&lt;/b&gt; &amp; b"
+
+
+def test_event_hover_escapes_the_description(hostile):
+    updates = figures.date_updates(hostile, MapView(date=pd.Timestamp("2017-11-01")))
+    battle = traces.TRACE_EVENTS + traces.EVENT_TYPES_SHOWN.index("battle")
+    (hover,) = updates[battle]["hovertext"]
+    assert "<" not in hover and ">" not in hover
+    assert "&lt;b&gt;bold&lt;/b&gt;" in hover and "&amp;" in hover
+
+
+def test_presence_hover_escapes_the_actor(hostile):
+    updates = figures.date_updates(hostile, MapView(date=pd.Timestamp("2017-11-01")))
+    (hover,) = updates[traces.TRACE_PRESENCE]["hovertext"]
+    assert hover.startswith("&lt;i&gt;US&lt;/i&gt; &amp; co: ")
+
+
+def test_the_event_list_keeps_the_raw_text(hostile):
+    """The list renders text nodes (escaped by the browser), so it gets the text as written."""
+    events = map_key(hostile)["events"]
+    assert HOSTILE in events["description"]
