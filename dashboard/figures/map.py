@@ -70,7 +70,7 @@ def map_figure_dict(dataset: Dataset, view: MapView, window_days: int = 30) -> d
         ),
         geo_labels(view.lang, view.layers),  # TRACE_GEO_LABELS
         places_trace(dataset, view, extent),  # TRACE_PLACES
-        changed_places_trace(compare),  # TRACE_CHANGED_PLACES
+        changed_places_trace(compare, view.lang),  # TRACE_CHANGED_PLACES
         presence_trace(view),  # TRACE_PRESENCE
         *(event_trace(kind, view) for kind in EVENT_TYPES_SHOWN),  # TRACE_EVENTS...
         *legend_traces(view),  # TRACE_LEGEND...

@@ -111,10 +111,10 @@ def _markers(name: str, marker: dict, visible, **more) -> dict:
     )
 
 
-def changed_places_trace(compare: bool) -> dict:
+def changed_places_trace(compare: bool, lang: str = "en") -> dict:
     """Rings around the places that changed hands since the compare date."""
     ring = {"symbol": "circle-open", "size": 14, "color": CHANGE_COLOUR, "line": {"width": 2.5}}
-    return _markers("Changed hands", ring, compare, showlegend=compare)
+    return _markers(text("changed_places", lang), ring, compare, showlegend=compare)
 
 
 def presence_trace(view: MapView) -> dict:
@@ -131,6 +131,7 @@ def presence_trace(view: MapView) -> dict:
         "presence" in view.layers,
         textposition="bottom center",
         textfont={"size": 10, "color": _PRESENCE_COLOUR},
+        showlegend=False,  # a legend entry per country instead (presence_legend_traces)
     )
 
 

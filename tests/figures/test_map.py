@@ -27,7 +27,7 @@ def test_map_figure_keeps_its_traces_in_the_documented_order(two_towns):
     assert data[traces.TRACE_PRESENCE].name == "Foreign presence"
     assert data[traces.TRACE_EVENTS].name == "Event: control change"
     # factions, no data and inferred, then a star per foreign presence country
-    assert traces.TRACE_PRESENCE_LEGEND == traces.TRACE_LEGEND + len(FACTIONS) + 2
+    assert traces.TRACE_LEGEND + len(FACTIONS) + 2 == traces.TRACE_PRESENCE_LEGEND
     assert len(data) == traces.TRACE_PRESENCE_LEGEND + len(PRESENCE_GROUPS) + 1
 
 

@@ -211,7 +211,7 @@ def test_a_step_frame_with_a_compare_date_sums_up_what_changed(two_towns):
     summary = texts(step_frame(two_towns, state, None, 30)["summary"])
     line = compare_summary(two_towns, pd.Timestamp("2017-10-19"), pd.Timestamp("2017-10-25"), "en")
     assert line.startswith("19 Oct 2017 → 25 Oct 2017: \u2068SDF\u2069 +")
-    assert line.endswith(", 1 localities changed hands")
+    assert line.endswith(", 1 locality changed hands")
     assert line in summary
 
 
