@@ -96,13 +96,26 @@ def _decode(path: Path) -> tuple[str, list[str]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DataFileError(
-            path, f"not UTF-8 text (byte {data[exc.start]:#04x}); save the file as UTF-8", row=line
-        ) from None
+        text = _arabic_windows_text(data)
+        if text is None:
+            line = data[: exc.start].count(b"\n") + 1
+            message = f"not UTF-8 text (byte {data[exc.start]:#04x}); save the file as UTF-8"
+            raise DataFileError(path, message, row=line) from None
+        notes.append("the file is Windows-1256 (Arabic) text, not UTF-8; it was read as such")
     if "\r\n" in text:
         notes.append("Windows line endings (CRLF) were read as plain line endings")
     return text, notes
+
+
+def _arabic_windows_text(data: bytes) -> str | None:
+    """The text of a Windows-1256 file (as Arabic Excel saves CSV), or None if it is not one."""
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        return None
+    foreign = [c for c in text if c > "\x7f"]
+    arabic = sum("\u0600" <= c <= "\u06ff" for c in foreign)
+    return text if foreign and arabic * 2 >= len(foreign) else None  # mostly Arabic letters
 
 
 def _read_csv(path: Path) -> pd.DataFrame:

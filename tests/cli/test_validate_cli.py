@@ -240,3 +240,18 @@ def test_nan_or_infinite_coordinates_in_geojson_are_errors(tmp_path, capsys, coo
     result = validate(capsys, path)
     assert result.code == 1, result.out
     assert "Traceback" not in result.out + result.err
+
+
+def test_a_windows_1256_csv_with_arabic_text_is_read_with_a_note(tmp_path, capsys):
+    row = "r2,2017-10-20,day,Raqqa,,,battle,x,,معركة في الرقة,T,P,2020-01-01,,high"
+    path = write(tmp_path, "", binary=f"{HEADER}\r\n{row}\r\n".encode("cp1256"))
+    result = validate(capsys, path)
+    assert result.code == 0, result.out + result.err
+    assert "Windows-1256" in result.out
+
+
+def test_bytes_that_are_neither_utf8_nor_arabic_windows_text_get_a_clear_error(tmp_path, capsys):
+    path = write(tmp_path, "", binary=f"{HEADER}\n".encode() + b"r2,\xe9t\xe9 \xe0 Paris\n")
+    result = validate(capsys, path)
+    assert result.code == 1
+    assert "not UTF-8 text" in result.err and "save the file as UTF-8" in result.err

@@ -97,3 +97,10 @@ def test_qabasin_lies_beside_al_bab_not_near_lake_assad():
     al_bab = gazetteer.place(gazetteer.lookup("Al-Bab"))
     assert abs(float(qabasin["lat"]) - float(al_bab["lat"])) < 0.1
     assert abs(float(qabasin["lon"]) - float(al_bab["lon"])) < 0.1
+
+
+@pytest.mark.parametrize("arabic,place_id", [("الرقة", "raqqa"), ("حلب", "aleppo")])
+def test_arabic_script_finds_the_place(arabic, place_id):
+    from dashboard.io.geography import load_gazetteer
+
+    assert load_gazetteer().lookup(arabic) == place_id
