@@ -43,7 +43,9 @@ class Gazetteer:
             ranked["place_id"].map(lambda v: [v]),
             ranked["name"].map(lambda v: [v]),
             ranked["aliases"].fillna("").map(lambda v: [a for a in v.split(";") if a.strip()]),
-            ranked.get("name_ar", pd.Series("", index=ranked.index)).fillna("").map(
+            ranked.get("name_ar", pd.Series("", index=ranked.index))
+            .fillna("")
+            .map(
                 lambda v: [v] if v.strip() else []
             ),  # Arabic script finds the place too: الرقة, حلب
         ):
