@@ -135,3 +135,14 @@ def start_app(port: int, data: list[str], env: dict[str, str] | None = None) -> 
             time.sleep(0.3)
     process.kill()
     raise RuntimeError("the app did not answer within 120 s")
+
+
+def texts(component) -> list[str]:
+    """Every string in a Dash component tree (or a plain string), depth first."""
+    if component is None:
+        return []
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, list | tuple):
+        return [t for child in component for t in texts(child)]
+    return texts(getattr(component, "children", None))

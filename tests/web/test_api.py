@@ -17,18 +17,6 @@ DATE = "2018-01-01"
 
 
 @pytest.fixture(scope="module")
-def app():
-    from dashboard.web.app import create_app
-
-    return create_app(Settings())
-
-
-@pytest.fixture
-def client(app):
-    return app.server.test_client()
-
-
-@pytest.fixture(scope="module")
 def digest(app):
     from dashboard.io.dataset import load_dataset
 

@@ -12,6 +12,7 @@ import pytest
 from dash import no_update
 from dash._callback_context import context_value
 from dash._utils import AttributeDict
+from support import texts
 
 from dashboard.core.layers import DASHBOARD_LAYERS
 from dashboard.settings import Settings
@@ -115,14 +116,3 @@ def test_the_frame_callback_turns_the_controls_into_a_frame_of_that_date(app):
     assert frame["date"] == "2016-03-01"
     assert frame["query"] == "?date=2016-03-01&compare=2016-02-01&layers=zones"
     assert "1 Feb 2016 → 1 Mar 2016: 0 localities changed hands" in texts(frame["summary"])
-
-
-def texts(component) -> list[str]:
-    """Every string in a Dash component tree (or a plain string), depth first."""
-    if component is None:
-        return []
-    if isinstance(component, str):
-        return [component]
-    if isinstance(component, list | tuple):
-        return [t for child in component for t in texts(child)]
-    return texts(getattr(component, "children", None))

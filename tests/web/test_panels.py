@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 import shapely
-from support import source, table_from_csv
+from support import source, table_from_csv, texts
 
 from dashboard.core.cells import to_metres
 from dashboard.core.factions import faction
@@ -128,17 +128,6 @@ def test_a_three_way_change_adds_and_subtracts_each_factions_own_cells():
         f"1 Apr 2017 → 1 Jun 2017: {name('SDF')} +40,497 km², "
         f"{name('Syrian government')} −40,497 km², 2 localities changed hands"
     )
-
-
-def texts(component) -> list[str]:
-    """Every string in a Dash component tree, depth first."""
-    if component is None:
-        return []
-    if isinstance(component, str):
-        return [component]
-    if isinstance(component, list | tuple):
-        return [t for child in component for t in texts(child)]
-    return texts(getattr(component, "children", None))
 
 
 def find(component, kind: str) -> list:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from support import texts
 
 from dashboard.core.calendar import Calendar, calendar
 from dashboard.core.layers import DASHBOARD_LAYERS
@@ -213,14 +214,3 @@ def test_a_step_frame_with_a_compare_date_sums_up_what_changed(two_towns):
     assert line.startswith("19 Oct 2017 → 25 Oct 2017: \u2068SDF\u2069 +")
     assert line.endswith(", 1 locality changed hands")
     assert line in summary
-
-
-def texts(component) -> list[str]:
-    """Every string in a Dash component tree (or a plain string), depth first."""
-    if component is None:
-        return []
-    if isinstance(component, str):
-        return [component]
-    if isinstance(component, list | tuple):
-        return [t for child in component for t in texts(child)]
-    return texts(getattr(component, "children", None))

@@ -8,22 +8,9 @@ import re
 
 import pytest
 
-from dashboard.settings import Settings
 from dashboard.web.transfer import IMMUTABLE, is_text
 
 GZIP = {"Accept-Encoding": "gzip, deflate, br"}
-
-
-@pytest.fixture(scope="module")
-def app():
-    from dashboard.web.app import create_app
-
-    return create_app(Settings())
-
-
-@pytest.fixture
-def client(app):
-    return app.server.test_client()
 
 
 @pytest.fixture(scope="module")
