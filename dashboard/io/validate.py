@@ -161,30 +161,51 @@ def _check_ids(check: _Checker) -> pd.Series:
     return ids
 
 
+def parse_dates(texts: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """`parse_date` for a whole column at once: (timestamps, implied precision, error).
+
+    Well-formed dates are parsed column-wise; only the rows that fail are parsed one by one,
+    for their message. Empty text gives NaT, "" and "".
+    """
+    parts = texts.str.extract(_DATE)
+    year = pd.to_numeric(parts[0], errors="coerce")
+    month, day = parts[1].fillna("1"), parts[2].fillna("1")
+    iso = parts[0].fillna("") + "-" + month.str.zfill(2) + "-" + day.str.zfill(2)
+    first, last = YEAR_RANGE
+    usable = year.between(first, last)
+    stamps = pd.to_datetime(iso.where(usable), format="%Y-%m-%d", errors="coerce")
+    implied = pd.Series(
+        np.where(parts[2].notna(), "day", np.where(parts[1].notna(), "month", "year")),
+        index=texts.index,
+    ).where(stamps.notna(), "")
+    errors = pd.Series("", index=texts.index, dtype=object)
+    for index in texts.index[stamps.isna() & (texts != "")]:
+        errors[index] = parse_date(texts[index])[2] or f"{texts[index]!r} is not a real date"
+    return stamps, implied, errors
+
+
 def _check_dates(check: _Checker) -> tuple[pd.Series, pd.Series]:
-    dates = pd.Series(pd.NaT, index=check.raw.index, dtype="datetime64[ns]")
+    texts = check.column("date")
     given = check.column("date_precision")
-    precision = given.copy()
-    for index, text in check.column("date").items():
-        if not text:
-            check.add(index, "date", "empty date")
-            continue
-        stamp, implied, error = parse_date(text)
-        if error:
-            check.add(index, "date", error)
-            continue
-        dates[index] = stamp
-        if not given[index]:
-            precision[index] = implied
-        elif given[index] not in DATE_PRECISIONS:
-            check.add(index, "date_precision", _unknown(given[index], DATE_PRECISIONS))
-        elif DATE_PRECISIONS.index(given[index]) < DATE_PRECISIONS.index(implied):
-            check.add(
-                index, "date_precision", f"says {given[index]!r} but the date is only {text!r}"
-            )
-        if stamp > pd.Timestamp.now() + pd.Timedelta(days=1):
-            check.add(index, "date", f"{text} is in the future", "warning")
-    return dates, precision
+    dates, implied, errors = parse_dates(texts)
+    for index in texts.index[texts == ""]:
+        check.add(index, "date", "empty date")
+    for index in errors.index[errors != ""]:
+        check.add(index, "date", errors[index])
+    ok = dates.notna()
+    precision = given.where(given != "", implied)
+    unknown = ok & (given != "") & ~given.isin(DATE_PRECISIONS)
+    for index in given.index[unknown]:
+        check.add(index, "date_precision", _unknown(given[index], DATE_PRECISIONS))
+    rank = {name: i for i, name in enumerate(DATE_PRECISIONS)}
+    finer = ok & given.isin(DATE_PRECISIONS) & (given.map(rank) < implied.map(rank))
+    for index in given.index[finer]:
+        check.add(
+            index, "date_precision", f"says {given[index]!r} but the date is only {texts[index]!r}"
+        )
+    for index in dates.index[dates > pd.Timestamp.now() + pd.Timedelta(days=1)]:
+        check.add(index, "date", f"{texts[index]} is in the future", "warning")
+    return dates.astype("datetime64[ns]"), precision
 
 
 def _unknown(value: str, allowed: tuple[str, ...]) -> str:
@@ -214,14 +235,14 @@ def _check_controllers(check: _Checker, event_types: pd.Series, dates: pd.Series
         group = faction(code)
         if not (group.valid_from or group.valid_to):
             continue
-        rows = values.index[(values == code) & dates.notna()]
-        for index in rows:
-            if not group.valid_on(dates[index]):
-                message = (
-                    f"{code!r} ({group.name}) holds ground only {group.period}, "
-                    f"not on {dates[index]:%Y-%m-%d}"
-                )
-                check.add(index, "controller_after", message)
+        early = dates < pd.Timestamp(group.valid_from) if group.valid_from else False
+        late = dates > pd.Timestamp(group.valid_to) if group.valid_to else False
+        for index in values.index[(values == code) & (early | late)]:
+            message = (
+                f"{code!r} ({group.name}) holds ground only {group.period}, "
+                f"not on {dates[index]:%Y-%m-%d}"
+            )
+            check.add(index, "controller_after", message)
     return values
 
 
@@ -254,8 +275,8 @@ def _check_locations(check: _Checker, table: pd.DataFrame) -> None:
     fill = place_ids.index[~given[place_ids.index]]
     lat[fill] = gazetteer["lat"].reindex(place_ids[fill]).to_numpy(float)
     lon[fill] = gazetteer["lon"].reindex(place_ids[fill]).to_numpy(float)
-    for index in lat.index[given | (places == "")]:
-        _check_point(check, index, lat[index], lon[index], geometry[index])
+    asked = given | (places == "")  # coordinates the table gives, not the gazetteer's
+    _check_points(check, lat[asked], lon[asked], geometry[asked], places[asked])
     table["lat"] = lat
     table["lon"] = lon
     table["geometry"] = [
@@ -285,26 +306,37 @@ def _is_geometry(value: object) -> bool:
     return value is not None and hasattr(value, "geom_type") and not value.is_empty
 
 
-def _check_point(check: _Checker, index: int, lat: float, lon: float, shape: object) -> None:
-    has_lat, has_lon = pd.notna(lat), pd.notna(lon)
-    if has_lat != has_lon:
-        check.add(index, "lat" if has_lon else "lon", "give both lat and lon, or neither")
-        return
-    if not has_lat:
-        if not _is_geometry(shape) and not check.column("place")[index]:
-            check.add(index, "place", "no location: give place, or lat and lon, or a geometry")
-        return
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        check.add(index, "lat", f"lat {lat} / lon {lon} is not a position on Earth")
-        return
+def _check_points(
+    check: _Checker, lat: pd.Series, lon: pd.Series, geometry: pd.Series, places: pd.Series
+) -> None:
+    """Coordinates: both or neither, on Earth, not swapped, and on the map (column-wise)."""
+    has_lat, has_lon = lat.notna(), lon.notna()
+    for index in lat.index[has_lat != has_lon]:
+        check.add(index, "lat" if has_lon[index] else "lon", "give both lat and lon, or neither")
+    neither = ~has_lat & ~has_lon & (places == "")
+    for index in lat.index[neither & ~geometry.map(_is_geometry).astype(bool)]:
+        check.add(index, "place", "no location: give place, or lat and lon, or a geometry")
+    both = has_lat & has_lon
+    on_earth = lat.between(-90, 90) & lon.between(-180, 180)
+    for index in lat.index[both & ~on_earth]:
+        check.add(index, "lat", f"lat {lat[index]} / lon {lon[index]} is not a position on Earth")
     lon_min, lat_min, lon_max, lat_max = MAP_BOUNDS
-    inside = lon_min <= lon <= lon_max and lat_min <= lat <= lat_max
-    if not inside and lon_min <= lat <= lon_max and lat_min <= lon <= lat_max:
+    inside = lon.between(lon_min, lon_max) & lat.between(lat_min, lat_max)
+    swapped = lat.between(lon_min, lon_max) & lon.between(lat_min, lat_max)
+    outside = both & on_earth & ~inside
+    for index in lat.index[outside & swapped]:
         check.add(
-            index, "lat", f"lat {lat} and lon {lon} look swapped (Syria is near lat 35, lon 38)"
+            index,
+            "lat",
+            f"lat {lat[index]} and lon {lon[index]} look swapped (Syria is near lat 35, lon 38)",
         )
-    elif not inside and not check.column("place")[index]:
-        check.add(index, "lat", f"lat {lat}, lon {lon} is outside the map of Syria", "warning")
+    for index in lat.index[outside & ~swapped & (places == "")]:
+        check.add(
+            index,
+            "lat",
+            f"lat {lat[index]}, lon {lon[index]} is outside the map of Syria",
+            "warning",
+        )
 
 
 def _check_sources(check: _Checker, table: pd.DataFrame) -> None:
@@ -318,16 +350,14 @@ def _check_sources(check: _Checker, table: pd.DataFrame) -> None:
         )
     for index in table.index[has_source & (table["source_publisher"] == "")]:
         check.add(index, "source_publisher", "source has no publisher", "warning")
-    for index, text in table["source_date"].items():
-        if not text:
-            if has_source[index]:
-                check.add(index, "source_date", "source has no date", "warning")
-            continue
-        stamp, _, error = parse_date(text[:10])
-        if error:
-            check.add(index, "source_date", error)
-        elif stamp > pd.Timestamp.now() + pd.Timedelta(days=1):
-            check.add(index, "source_date", f"{text} is in the future", "warning")
+    texts = table["source_date"]
+    for index in texts.index[(texts == "") & has_source]:
+        check.add(index, "source_date", "source has no date", "warning")
+    stamps, _, errors = parse_dates(texts.str[:10])
+    for index in errors.index[errors != ""]:
+        check.add(index, "source_date", errors[index])
+    for index in stamps.index[stamps > pd.Timestamp.now() + pd.Timedelta(days=1)]:
+        check.add(index, "source_date", f"{texts[index]} is in the future", "warning")
     kinds = _check_vocabulary(check, "source_date_kind", SOURCE_DATE_KINDS)
     table["source_date_kind"] = kinds.replace("", SOURCE_DATE_KINDS[0])
     _check_source_before_event(check, table)
