@@ -5,6 +5,20 @@
   const ids = () => window.syriaIds;
   "use strict";
 
+  /* The interface's words (dashboard/web/text.py, sent as window.syriaText) in the page's
+     language, with their {placeholders} filled in. */
+  let language = "en";
+  function wordsOf(key) {
+    const all = window.syriaText || {};
+    return (all[language] || all.en || {})[key];
+  }
+  function say(key, values) {
+    const words = wordsOf(key);
+    return String(words === undefined ? key : words).replace(/\{(\w+)\}/g, function (m, name) {
+      return values && values[name] !== undefined ? String(values[name]) : m;
+    });
+  }
+
   function join(lons, lats, indices) {
     const lon = [], lat = [];
     for (const i of indices) {
@@ -68,7 +82,7 @@
   function legend(frame, key, lang) {
     const rows = frame.shown.map(function (i) {
       const f = key.factions[i], held = frame.held[i] || [0, 0, 0];
-      const inferred = held[2] ? " (" + held[2].toLocaleString("en") + " inferred)" : "";
+      const inferred = held[2] ? " (" + held[2].toLocaleString("en") + " " + say("inferred") + ")" : "";
       return el("Tr", {}, [
         el("Td", {}, swatch(f.colour)),
         el("Td", {}, lang === "ar" ? f.name_ar : f.name),
@@ -77,7 +91,7 @@
         el("Td", { className: "num", title: "localities" }, String(held[1])),
       ]);
     });
-    const head = el("Tr", {}, [el("Th", {}, ""), el("Th", {}, "Faction"), el("Th", {}, "Area"), el("Th", {}, "Loc.")]);
+    const head = el("Tr", {}, [el("Th", {}, ""), el("Th", {}, say("faction")), el("Th", {}, say("area")), el("Th", {}, say("localities_short"))]);
     return el("Table", { className: "legend-table" }, [el("Thead", {}, head), el("Tbody", {}, rows)]);
   }
 
@@ -112,17 +126,17 @@
     const shown = Math.min(frame.events.length, MAX_EVENTS * (page || 1));
     const parts = [];
     if (!frame.events.length) {
-      parts.push(el("P", { className: "muted" }, "No events in the " + windowDays + " days up to this date."));
+      parts.push(el("P", { className: "muted" }, say("no_events", { days: windowDays })));
     } else {
       parts.push(el("P", { className: "muted count" },
-        shown + " of " + frame.events.length + " events in the " + windowDays + " days up to this date"));
+        say("events_count", { shown: shown, total: frame.events.length, days: windowDays })));
       parts.push(el("Ol", { className: "events" }, frame.events.slice(0, shown).map(function (r) { return eventItem(ev, r); })));
       if (shown < frame.events.length) {
-        parts.push(el("Button", { className: "more-events", type: "button" }, "Show " + Math.min(MAX_EVENTS, frame.events.length - shown) + " more"));
+        parts.push(el("Button", { className: "more-events", type: "button" }, say("show_more", { count: Math.min(MAX_EVENTS, frame.events.length - shown) })));
       }
     }
     if (frame.later && frame.later.length) {
-      parts.push(el("H4", { className: "after" }, "After this date (not on the map)"));
+      parts.push(el("H4", { className: "after" }, say("after")));
       parts.push(el("Ol", { className: "events later" }, frame.later.slice(0, MAX_EVENTS).map(function (r) { return eventItem(ev, r); })));
     }
     return el("Div", {}, parts);
@@ -163,7 +177,45 @@
       }
     }
     patch.assign(["layout", "annotations", 0, "text"], frame.title);
+    const fit = legendLayout();
+    for (const prop of Object.keys(fit)) { patch.assign(["layout"].concat(prop.split(".")), fit[prop]); }
     return patch.build();
+  }
+
+  /* On a narrow screen plotly's legend goes under the map, which takes the whole width;
+     on a wide one it stands at the map's right, as the server draws it (figures/layout.py). */
+  const NARROW = window.matchMedia("(max-width: 700px)");
+  function legendLayout() {
+    if (NARROW.matches) {
+      return {
+        "legend.orientation": "h", "legend.x": 0, "legend.xanchor": "left",
+        "legend.y": 0, "legend.yanchor": "top", "legend.font.size": 10, "geo.domain.x": [0, 1],
+        "legend.entrywidth": 0.33, "legend.entrywidthmode": "fraction",
+      };
+    }
+    return {
+      "legend.orientation": "v", "legend.x": 1, "legend.xanchor": "right",
+      "legend.y": 0.5, "legend.yanchor": "middle", "legend.font.size": 11, "geo.domain.x": [0, 0.8],
+      "legend.entrywidth": null, "legend.entrywidthmode": null,
+    };
+  }
+
+  function fitLegend() {
+    const gd = document.querySelector("#" + ids().MAP + " .js-plotly-plot");
+    const legend = gd && gd._fullLayout && gd._fullLayout.legend;
+    if (!legend || !window.Plotly) { return; }
+    const fit = legendLayout();
+    if (legend.orientation !== fit["legend.orientation"]) { window.Plotly.relayout(gd, fit); }
+  }
+  NARROW.addEventListener("change", fitLegend);
+
+  /* The iframe that shows the current view on another page (/embed, the same app without
+     the page's chrome: app.css). */
+  function embedSnippet(query) {
+    const src = window.location.origin + window.syriaConfig.embedRoute + query;
+    const safe = src.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+    return '<iframe src="' + safe + '" width="800" height="600" style="border:0" ' +
+      'title="Syria control map" loading="lazy"></iframe>';
   }
 
   /* The trend chart's date marker: a line element over the chart, moved on each step and
@@ -229,8 +281,15 @@
     const gd = document.querySelector("#" + ids().MAP + " .js-plotly-plot");
     if (gd && gd.on && !gd.syriaWatched) {
       gd.syriaWatched = true;
-      gd.on("plotly_afterplot", function () { if (player.playing) { later(0); } });
+      gd.on("plotly_afterplot", function () { fitLegend(); if (player.playing) { later(0); } });
     }
+  }
+
+  /* The map's first drawing may come after the first frame: watch it as soon as it exists. */
+  function watchSoon(tries) {
+    const gd = document.querySelector("#" + ids().MAP + " .js-plotly-plot");
+    if (gd && gd.on) { watchMap(); watchView(); fitLegend(); return; }
+    if (tries > 0) { setTimeout(function () { watchSoon(tries - 1); }, 100); }
   }
 
   function advance() {
@@ -310,7 +369,9 @@
     Object.assign(view, { shown: extent, text: text });
     window.dash_clientside.set_props(ids().VIEW, { data: extent });
     if (view.query !== null) {
-      window.dash_clientside.set_props(ids().URL, { search: withView(view.query, extent) });
+      const query = withView(view.query, extent);
+      window.dash_clientside.set_props(ids().URL, { search: query });
+      window.dash_clientside.set_props(ids().EMBED_CODE, { value: embedSnippet(query) });
     }
   }
 
@@ -338,6 +399,13 @@
   /* "Show more" pages on through the events of the shown date. */
   let listed = { frame: null, page: 1 };
   document.addEventListener("click", function (e) {
+    /* On a narrow screen the footer is one line; More opens it (and closes it again). */
+    const more = e.target.closest && e.target.closest(".footer-more");
+    if (more) {
+      const open = more.parentElement.classList.toggle("expanded");
+      more.setAttribute("aria-expanded", open ? "true" : "false");
+      return;
+    }
     /* A locality of the compare summary moves the map to it. */
     const changed = e.target.closest && e.target.closest(".changed-place");
     if (changed) {
@@ -371,7 +439,9 @@
       renderFrame: function (frame, figure, lang) {
         const noUpdate = window.dash_clientside.no_update;
         const key = window.syriaKey;
-        if (!frame || !key) { return Array(6).fill(noUpdate); }
+        if (!frame || !key) { return Array(7).fill(noUpdate); }
+        watchSoon(300);
+        language = lang === "ar" ? "ar" : "en";
         rendered = { date: frame.date, label: frame.label };
         markTrend(frame.date);
         labelDropdowns();
@@ -380,13 +450,15 @@
         show(ids().LEGEND, legend(frame, key, lang));
         listed = { frame: frame, page: 1 };
         show(ids().EVENTS, eventList(frame, key, frame.window, 1));
+        const query = withView(frame.query, view.shown);
         return [
           figure ? mapPatch(frame, key) : noUpdate,
           frame.label,
           frame.date,
-          withView(frame.query, view.shown),
+          query,
           unchanged("summary", frame.summary) ? noUpdate : frame.summary,
           unchanged("why", frame.why) ? noUpdate : frame.why,
+          embedSnippet(query),
         ];
       },
       /* Too big: say so in the page and send nothing; else hand the server a small request. */
@@ -420,7 +492,8 @@
         return [key, noUpdate];
       },
       /* The play button, speed (days a step) and rate (ms a step, 0 = as fast as it draws). */
-      play: function (n, speed, every, last) {
+      play: function (n, speed, every, last, lang) {
+        language = lang === "ar" ? "ar" : "en";
         const playing = (n || 0) % 2 === 1;
         Object.assign(player, {
           speed: parseInt(speed || "1", 10), every: Number(every) || 0, last: Number(last) || 0,
@@ -436,7 +509,21 @@
           }
         }
         if (playing) { later(0); } else { clearTimeout(player.timer); }
-        return [playing ? "❚❚ Pause" : "▶ Play", playing ? "true" : "false"];
+        return [say(playing ? "pause" : "play"), playing ? "true" : "false"];
+      },
+      /* The language radio: the interface's words, and the page's direction. */
+      language: function (lang) {
+        language = lang === "ar" ? "ar" : "en";
+        document.documentElement.lang = language;
+        document.documentElement.dir = language === "ar" ? "rtl" : "ltr";
+        const outputs = window.dash_clientside.callback_context.outputs_list[0];
+        return [
+          outputs.map(function (o) { return say(o.id.key); }),
+          say("search_placeholder"),
+          wordsOf("layer_options"),
+          wordsOf("compare_options"),
+          wordsOf("metric_options"),
+        ];
       },
     },
   });

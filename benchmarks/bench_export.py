@@ -7,7 +7,11 @@ Chromium start and the first render) and warm (server running, data loaded); and
 series 2016-2019 (48 frames) to GIF, sampling this process's resident memory after each frame
 to show that it stays flat (frames stream to the file; none is kept).
 
-Targets: cold <= 4 s, warm <= 0.5 s, 48-frame GIF <= 45 s with flat memory.
+And the same 48 months at the article preset (700x500 at 2x, issue 12), whose GIF size is the
+one an editor gets.
+
+Targets: cold <= 4 s, warm <= 0.5 s, 48-frame GIF <= 45 s with flat memory; 48-frame article
+GIF <= 3 MB.
 """
 
 from __future__ import annotations
@@ -64,8 +68,12 @@ def warm(dataset, folder: Path, runs: int) -> list[float]:
     return times
 
 
-def series(dataset, folder: Path, end: str) -> tuple[float, int, list[float]]:
-    """A monthly GIF from 2016-01-01 to `end`: seconds, frames and RSS after each frame."""
+def series(
+    dataset, folder: Path, end: str, preset: str | None = None, name: str = "series.gif"
+) -> tuple[float, int, list[float]]:
+    """A monthly GIF from 2016-01-01 to `end` (at a preset's size): seconds, frames and RSS
+    after each frame."""
+    width, height, scale = export.page_size(preset)
     dates = export.frame_dates(dataset, pd.Timestamp("2016-01-01"), pd.Timestamp(end), "month")
     samples: list[float] = []
     start = time.perf_counter()
@@ -73,8 +81,11 @@ def series(dataset, folder: Path, end: str) -> tuple[float, int, list[float]]:
         dataset,
         MapView(date=dates[0]),
         dates,
-        folder / "series.gif",
+        folder / name,
         fps=4,
+        width=width,
+        height=height,
+        scale=scale,
         on_frame=lambda _: samples.append(rss_mb()),
     )
     return time.perf_counter() - start, len(dates), samples
@@ -108,6 +119,14 @@ def main() -> None:
         growth = samples[-1] - samples[min(4, len(samples) - 1)]
         print(f"RSS growth from frame 5 to the last: {growth:+.0f} MB "
               f"(peak {max(samples):.0f} MB)")  # fmt: skip
+        end = "2016-12-01" if args.quick else "2019-12-01"
+        seconds, frames, _ = series(dataset, folder, end, "article", "article.gif")
+        size = (folder / "article.gif").stat().st_size / 1e6
+        limit = 3 * frames / 48
+        print(
+            f"monthly series to GIF at --preset article (1400x1000 px): {frames} frames in "
+            f"{seconds:.1f} s, {size:.2f} MB  (target {frames} frames <= {limit:.2f} MB)"
+        )
 
 
 if __name__ == "__main__":

@@ -312,9 +312,20 @@ def serve(data, host, port, debug, workers, **values) -> None:
 @click.option(
     "--out", required=True, help="FILE.png|svg|pdf for one map; DIR/, anim.gif or anim.mp4."
 )
-@click.option("--width", default=1600, show_default=True, type=click.IntRange(200, 10000))
-@click.option("--height", default=1000, show_default=True, type=click.IntRange(150, 10000))
-@click.option("--scale", default=1.0, show_default=True, type=click.FloatRange(0.1, 8))
+@click.option(
+    "--preset",
+    type=click.Choice(["article", "social", "square", "print-a4", "print-letter"]),
+    help="Page size: article 700x500 at 2x, social 1200x630, square 1080x1080, "
+    "print-a4/print-letter a landscape PDF page. --width/--height/--scale override it.",
+)
+@click.option("--width", type=click.IntRange(200, 10000), help="CSS px  [default: 1600]")
+@click.option("--height", type=click.IntRange(150, 10000), help="CSS px  [default: 1000]")
+@click.option("--scale", type=click.FloatRange(0.1, 8), help="Pixel multiplier  [default: 1]")
+@click.option(
+    "--caption",
+    is_flag=True,
+    help="Also write OUT.caption.txt: a caption and alt text from the data, and the credits.",
+)
 @click.option("--title", help="Title printed on the map.")
 @click.option("--lang", type=click.Choice(["en", "ar"]), default="en", show_default=True)
 @click.option("--focus", help="Centre on this place (any spelling).")
@@ -330,13 +341,17 @@ def serve(data, host, port, debug, workers, **values) -> None:
 )
 @data_option
 @reach_option
-def export(date, start, end, every, out, width, height, scale, fps, data, reach_km, **view):
+def export(
+    date, start, end, every, out, preset, width, height, scale, caption, fps, data, reach_km,
+    **view,
+):  # fmt: skip
     """Publishable maps: one date to PNG/SVG/PDF, or a series to a folder, GIF or MP4."""
     from dashboard import export as exporting
     from dashboard.cli.queries import say_notes
 
     settings = data_settings(data).with_values(reach_km=reach_km)
     try:
+        width, height, scale = exporting.page_size(preset, width, height, scale, out)
         job = exporting.plan_export(settings, out, date, start, end, every, **view)
         say_notes(job.dataset.table)
         if job.dates is None:
@@ -349,9 +364,15 @@ def export(date, start, end, every, out, width, height, scale, fps, data, reach_
                     job.dataset, job.view, job.dates, out, fps, width, height, scale,
                     on_frame=lambda _: bar.update(1),
                 )  # fmt: skip
+        if caption:
+            side = exporting.write_caption(job.dataset, job.view, out, job.dates)
+            click.echo(f"wrote {side}", err=True)
     except exporting.ExportError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"wrote {out}", err=True)
+    note = exporting.size_note(out)
+    if note:
+        click.echo(note, err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -88,15 +88,65 @@ class Page:
         )
 
 
-def legend_rows(held: pd.DataFrame) -> list[tuple[str, str, str]]:
-    """(code, colour, area text) per faction held at the date, largest first; no-data last."""
+def legend_rows(
+    held: pd.DataFrame, order: list[str] | None = None, only: set[str] | None = None
+) -> list[tuple[str, str, str]]:
+    """(code, colour, area text) per faction held at the date, largest first; no-data last.
+
+    With `order` (a series), exactly those factions in that order, held or not, so the legend
+    keeps its rows and height from frame to frame; `only` keeps the factions in the frame.
+    """
     total = float(held["area_km2"].sum()) or 1.0
+    areas = dict(zip(held["faction"], held["area_km2"].astype(float), strict=True))
+    if order is not None:
+        codes = list(order)
+    else:
+        ordered = held[held["area_km2"] > 0].sort_values("area_km2", ascending=False)
+        codes = [c for c in ordered["faction"] if only is None or c in only]
     rows = []
-    ordered = held[held["area_km2"] > 0].sort_values("area_km2", ascending=False)
-    for code, area in zip(ordered["faction"], ordered["area_km2"], strict=True):
-        colour = faction(code).colour
-        rows.append((code, colour, format_area(float(area), float(area) / total)))
+    for code in codes:
+        area = areas.get(code, 0.0)
+        rows.append((code, faction(code).colour, format_area(area, area / total)))
     return sorted(rows, key=lambda row: row[0] == NO_DATA.code)
+
+
+MIN_LABEL_PX = 11  # place labels at least this size on the written page at 1x
+
+
+def map_width_px(page: Page, extent, zoom: float) -> float:
+    """The drawn map's width in CSS px of the written page: its domain, narrowed when the
+    extent's mercator shape leaves room at the sides."""
+    import math
+
+    u = page.unit
+    width = page.width - (_PANEL + 16) * u
+    height = page.height - (_TOP + _BOTTOM) * u
+    west, south, east, north = extent
+
+    def merc(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    aspect = math.radians(east - west) / max(1e-9, merc(north) - merc(south))
+    return min(width, height * aspect) * zoom
+
+
+def _legible_labels(fig: dict, places: dict | None, zoom: float, halo: bool) -> None:
+    """Swap in the place labels planned for the written page (`places`, sized in its CSS px)
+    at the design size (divided by `zoom`); without `halo` (PDF) no text shadow: a shadow is
+    drawn as more copies of the text, each of which would be copied out of the PDF."""
+    for i, trace in enumerate(fig["data"]):
+        if trace.get("name") != "Places":
+            continue
+        trace = dict(places or trace)
+        font = dict(trace.get("textfont") or {})
+        marker = dict(trace.get("marker") or {})
+        if places is not None:
+            font["size"] = [size / zoom for size in font["size"]]
+            marker["size"] = [max(size, 0.6 * size / zoom) for size in marker["size"]]
+            font["shadow"] = font["shadow"].replace("1px", f"{1 / zoom:.2g}px")
+        if not halo:
+            font["shadow"] = "none"
+        fig["data"][i] = {**trace, "textfont": font, "marker": marker}
 
 
 def _has_points(trace: dict) -> bool:
@@ -159,16 +209,30 @@ def decorate(
     width: int,
     height: int,
     bar_corner: str = "left",
+    zoom: float = 1.0,
+    halo: bool = True,
+    legend_order: list[str] | None = None,
+    in_frame: set[str] | None = None,
+    places: Any = None,
 ) -> dict:
-    """The figure (as a new dict) with title, legend, scale bar and footer, sized for the page."""
+    """The figure (as a new dict) with title, legend, scale bar and footer, sized for the page.
+
+    `zoom` is how much the page is scaled when written (labels stay legible), `legend_order`
+    fixes a series' legend rows, `in_frame` limits the legend to the factions in the view;
+    `places(map_width_px)`, when given, replans the place labels for the written page.
+    """
     lang = "ar" if view.lang == "ar" else "en"
     fig = as_dict(figure)
     page = Page(width, height, rtl=lang == "ar")
     _prepare(fig, page, lang)
+    planned = None if places is None else places(map_width_px(page, extent, zoom))
+    _legible_labels(fig, planned, zoom, halo)
     font = {"family": _FONTS[lang], "size": max(9, round(14 * page.unit)), "color": _INK}
     fig["data"] = [*fig.get("data", []), *scale_bar_traces(extent, font, bar_corner)]
     _add_title(fig, page, view, lang, pd.Timestamp(coverage[1]))
-    bottom = _add_legend(fig, page, view, held, lang)
+    rows = legend_rows(held, legend_order, in_frame) if "zones" in view.layers else []
+    fig["layout"].setdefault("meta", {})["legend"] = [row[0] for row in rows]
+    bottom = _add_legend(fig, page, view, held, lang, rows)
     _place_marker_legend(fig, page, bottom)
     _add_footer(fig, page, coverage, digest, lang)
     return fig
@@ -185,7 +249,7 @@ def _add_title(fig: dict, page: Page, view, lang: str, last: pd.Timestamp) -> No
     page.text(fig, 32 * u, 72 * u, stamp, 21 * u, color=_MUTED)
 
 
-def _add_legend(fig: dict, page: Page, view, held, lang: str) -> float:
+def _add_legend(fig: dict, page: Page, view, held, lang: str, rows: list) -> float:
     """Faction swatches with their areas; returns the legend's bottom (px from the top)."""
     u = page.unit
     start = page.width - _PANEL * u + 24 * u  # from the reading start
@@ -194,7 +258,6 @@ def _add_legend(fig: dict, page: Page, view, held, lang: str) -> float:
     y = 132 * u
     page.text(fig, start, y, heading, 18 * u, weight="bold")
     y += 44 * u
-    rows = legend_rows(held) if "zones" in view.layers else []
     for code, colour, area in rows:
         top = y - 2 * u - swatch / 2
         page.shape(

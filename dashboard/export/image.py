@@ -77,8 +77,20 @@ def check_dates(dataset: Any, *dates: object, allow_stale: bool = False) -> None
             )
 
 
-def publication_figure(dataset: Any, view: Any, width: int = WIDTH, height: int = HEIGHT) -> dict:
-    """The dashboard's figure for `view` with the publication decorations, as a figure dict."""
+def publication_figure(
+    dataset: Any,
+    view: Any,
+    width: int = WIDTH,
+    height: int = HEIGHT,
+    zoom: float = 1.0,
+    halo: bool = True,
+    legend_order: list[str] | None = None,
+) -> dict:
+    """The dashboard's figure for `view` with the publication decorations, as a figure dict.
+
+    A focus or bbox view's legend lists only the factions whose zones reach into the frame;
+    `legend_order` (a series) fixes the rows instead.
+    """
     from dashboard.core.stats import held_at
 
     check_dates(dataset, view.date, view.compare_date, allow_stale=view.allow_stale)
@@ -87,7 +99,52 @@ def publication_figure(dataset: Any, view: Any, width: int = WIDTH, height: int 
     held = held_at(dataset.model, view.date)
     table = dataset.table
     corner = quiet_corner(extent, _outline())
-    return decorate(figure, view, held, table.coverage, table.digest, extent, width, height, corner)
+
+    def places(map_px: float) -> dict:
+        from dashboard.export.decorate import MIN_LABEL_PX
+        from dashboard.figures.markers import places_trace
+
+        return places_trace(dataset, view, extent, map_px, MIN_LABEL_PX)
+
+    return decorate(
+        figure, view, held, table.coverage, table.digest, extent, width, height, corner,
+        zoom=zoom, halo=halo, legend_order=legend_order, places=places,
+        in_frame=factions_in_frame(dataset, view, view.date) if zoomed(view) else None,
+    )  # fmt: skip
+
+
+def zoomed(view: Any) -> bool:
+    """Whether the view shows part of Syria (a focus place or a bbox)."""
+    return view.bbox is not None or bool(view.focus_place)
+
+
+def factions_in_frame(dataset: Any, view: Any, date: object) -> set[str]:
+    """Codes of the factions (and 'none') whose zones on `date` reach into the view's extent."""
+    import numpy as np
+    import shapely
+
+    from dashboard.core.cells import to_metres
+    from dashboard.core.stats import _labels
+
+    model = dataset.model
+    tree = _atom_tree(model)  # atoms are in metres (the equal-area CRS)
+    frame = to_metres(shapely.segmentize(shapely.box(*view_extent(dataset, view)), 0.05))
+    atoms = tree.query(frame, predicate="intersects")
+    factions = model.atom_control(date).factions
+    return set(_labels(np.asarray(factions)[atoms]).tolist())
+
+
+_TREES: dict[int, Any] = {}
+
+
+def _atom_tree(model: Any):
+    import shapely
+
+    key = id(model.tessellation)
+    if key not in _TREES:
+        _TREES.clear()
+        _TREES[key] = shapely.STRtree(model.tessellation.atoms)
+    return _TREES[key]
 
 
 @cache
@@ -105,7 +162,13 @@ def _fields(dataset: Any, view: Any) -> dict[str, str]:
 
 
 def render_frame(
-    dataset: Any, view: Any, fmt: str, width: int = WIDTH, height: int = HEIGHT, scale: float = 1
+    dataset: Any,
+    view: Any,
+    fmt: str,
+    width: int = WIDTH,
+    height: int = HEIGHT,
+    scale: float = 1,
+    legend_order: list[str] | None = None,
 ) -> bytes:
     """Render the decorated map, without provenance (series frames add their own).
 
@@ -115,7 +178,9 @@ def render_frame(
     if width < 200 or height < 150 or not 0 < scale <= 8:
         raise ExportError("the page must be at least 200x150 pixels and the scale in (0, 8]")
     layout_width, layout_height, zoom = design_size(width, height)
-    figure = publication_figure(dataset, view, layout_width, layout_height)
+    figure = publication_figure(
+        dataset, view, layout_width, layout_height, zoom, fmt != "pdf", legend_order
+    )
     data = render(figure, fmt, layout_width, layout_height, scale * zoom)
     if fmt == "png":
         data = _exact_size(data, round(width * scale), round(height * scale))

@@ -11,7 +11,40 @@ from dashboard.core.layers import DEFAULT_LAYERS, LAYER_KEYS
 from dashboard.core.view import MapView
 from dashboard.export.errors import ExportError
 
-__all__ = ["Job", "parse_bbox", "parse_layers", "plan_export", "view_for"]
+__all__ = ["PRESETS", "Job", "page_size", "parse_bbox", "parse_layers", "plan_export", "view_for"]
+
+# name -> (width, height in CSS px, scale, the one format it is for or None). Print pages are
+# their paper size at 96 CSS px to the inch, landscape: A4 297x210 mm, Letter 11x8.5 in.
+PRESETS: dict[str, tuple[int, int, float, str | None]] = {
+    "article": (700, 500, 2.0, None),
+    "social": (1200, 630, 1.0, None),
+    "square": (1080, 1080, 1.0, None),
+    "print-a4": (1123, 794, 1.0, "pdf"),
+    "print-letter": (1056, 816, 1.0, "pdf"),
+}
+DEFAULT_SIZE = (1600, 1000, 1.0)
+
+
+def page_size(
+    preset: str | None,
+    width: int | None = None,
+    height: int | None = None,
+    scale: float | None = None,
+    out: str | None = None,
+) -> tuple[int, int, float]:
+    """(width, height, scale): the preset's (or the default 1600x1000 at 1x), each overridden
+    by an explicit value. A print preset writes a PDF."""
+    if preset is None:
+        base = DEFAULT_SIZE
+    elif preset not in PRESETS:
+        raise ExportError(f"unknown preset {preset!r} (one of: {', '.join(PRESETS)})")
+    else:
+        *base, only = PRESETS[preset]
+        if only is not None and out is not None and not str(out).lower().endswith("." + only):
+            raise ExportError(f"--preset {preset} writes a .{only}; give --out FILE.{only}")
+    chosen = (width, height, scale)
+    w, h, s = (base[i] if chosen[i] is None else chosen[i] for i in range(3))
+    return int(w), int(h), float(s)
 
 
 def parse_bbox(text: str) -> tuple[float, float, float, float]:
@@ -54,13 +87,17 @@ def view_for(
 
     if focus is not None and bbox is not None:
         raise ExportError("give either --focus or --bbox, not both")
+    zoomed = focus is not None or bbox is not None
+    shown = parse_layers(layers)
+    if zoomed and layers is None:
+        shown = (*shown, "villages")  # a close-up names the villages of its area
     return MapView(
         date=pd.Timestamp(date),
         compare_date=None if compare is None else pd.Timestamp(compare),
         focus_place=None if focus is None else dataset.gazetteer.resolve(focus),
         radius_km=float(radius_km),
         bbox=None if bbox is None else parse_bbox(bbox),
-        layers=parse_layers(layers),
+        layers=shown,
         lang=lang,
         title=title,
         allow_stale=allow_stale,

@@ -14,7 +14,7 @@ from dashboard.export.errors import ExportError
 from dashboard.export.image import HEIGHT, WIDTH, _fields, check_dates, render_frame
 from dashboard.export.sinks import FolderSink, GifSink, Mp4Sink, sink_kind
 
-__all__ = ["EVERY", "change_dates", "export_series", "frame_dates"]
+__all__ = ["EVERY", "change_dates", "export_series", "frame_dates", "legend_order"]
 
 EVERY = ("day", "week", "month", "change")
 
@@ -120,13 +120,31 @@ def _write_streamed(path: Path, write: Callable[[Path], None]) -> None:
         raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
+def legend_order(dataset: Any, view: Any, dates: pd.DatetimeIndex) -> list[str]:
+    """The legend rows of every frame of a series: the factions that hold land (in the frame,
+    for a focus or bbox view) on any of its dates, in the faction vocabulary's order."""
+    from dashboard.core.factions import FACTION_CODES
+    from dashboard.core.stats import held_at
+    from dashboard.export.image import factions_in_frame, zoomed
+
+    present: set[str] = set()
+    for date in dates:
+        held = held_at(dataset.model, date)
+        codes = set(held.loc[held["area_km2"] > 0, "faction"])
+        if zoomed(view):
+            codes &= factions_in_frame(dataset, view, date)
+        present |= codes
+    return [code for code in (*FACTION_CODES, "none") if code in present]
+
+
 def _stream(dataset, view, dates, sink, width, height, scale, on_frame) -> None:
     """Render each date and hand the PNG to the sink; only one frame is alive at a time."""
+    order = legend_order(dataset, view, dates)
     sink.open()
     try:
         for date in dates:
             frame_view = dataclasses.replace(view, date=pd.Timestamp(date))
-            png = render_frame(dataset, frame_view, "png", width, height, scale)
+            png = render_frame(dataset, frame_view, "png", width, height, scale, order)
             sink.add(frame_view, png)
             if on_frame is not None:
                 on_frame(pd.Timestamp(date))

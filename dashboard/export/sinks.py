@@ -69,47 +69,84 @@ def _rgb(png: bytes):
         return image.convert("RGB")
 
 
-class GifSink:
-    """An animated GIF streamed frame by frame with one global palette.
+def gif_palette() -> list[tuple[int, int, int]]:
+    """The one palette every GIF frame uses: the map's own colours exactly (factions, their
+    inferred tints, no data, sea, neighbours, water, change), a ramp of greys for text and
+    lines, and a coarse colour cube for what anti-aliasing blends; index 255 is kept free."""
+    from dashboard.core.factions import FACTIONS, NO_DATA_COLOUR
+    from dashboard.figures.base_layers import NEIGHBOUR, WATER
+    from dashboard.figures.frames import CHANGE_COLOUR
+    from dashboard.figures.layout import SEA
+    from dashboard.figures.markers import INFERRED_SWATCH, inferred_colour
 
-    The palette holds the factions' colours exactly; the rest comes from the first frame.
+    fixed = [f.colour for f in FACTIONS] + [inferred_colour(f.colour) for f in FACTIONS]
+    fixed += [NO_DATA_COLOUR, SEA, NEIGHBOUR, WATER, CHANGE_COLOUR, INFERRED_SWATCH, "#4A6F8A"]
+    colours = [tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in fixed]
+    colours += [(v, v, v) for v in range(0, 256, 8)] + [(255, 255, 255)]
+    steps = (0, 64, 128, 192, 255)
+    colours += [(r, g, b) for r in steps for g in steps for b in steps]
+    return list(dict.fromkeys(colours))[:255]
+
+
+_CLEAR = 255  # the palette index of "unchanged since the last frame" (transparent)
+
+
+class GifSink:
+    """An animated GIF streamed frame by frame with one fixed global palette (`gif_palette`).
+
+    Each frame after the first stores only the rectangle that changed, with the pixels that did
+    not change in it transparent, so a month that moves one front line costs a few kB.
     """
 
     def __init__(self, fp: BinaryIO, fps: float, comment: str = "") -> None:
         self.fp, self.duration, self.comment = fp, round(1000 / fps), comment
         self.palette = None
+        self.previous = None
 
     def open(self) -> None:
         pass
 
-    def _palette_image(self, first):
+    @staticmethod
+    def _palette_image():
         from PIL import Image
 
-        from dashboard.core.factions import FACTIONS, NO_DATA_COLOUR
-
-        fixed = [f.colour for f in FACTIONS] + [NO_DATA_COLOUR, "#FFFFFF", "#000000"]
-        rgb = [tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in fixed]
-        rest = first.quantize(colors=256 - len(rgb), method=Image.Quantize.MEDIANCUT)
-        flat = [v for colour in rgb for v in colour] + rest.getpalette()[: 3 * (256 - len(rgb))]
+        flat = [v for colour in gif_palette() for v in colour]
         image = Image.new("P", (1, 1))
         image.putpalette(flat + [0] * (768 - len(flat)))
         return image
 
     def add(self, view: Any, png: bytes) -> None:
+        import numpy as np
         from PIL import GifImagePlugin, Image
 
         frame = _rgb(png)
         if self.palette is None:
-            self.palette = self._palette_image(frame)
+            self.palette = self._palette_image()
         indexed = frame.quantize(palette=self.palette, dither=Image.Dither.NONE)
+        pixels = np.asarray(indexed)
+        params: dict[str, Any] = {"duration": self.duration, "disposal": 1}
         if self.fp.tell() == 0:
             info: dict[str, Any] = {"loop": 0, "duration": self.duration}
             if self.comment:
                 info["comment"] = self.comment.encode("utf-8")[:255]
             header, _ = GifImagePlugin.getheader(indexed, None, info)
             self.fp.write(b"".join(header))
-        for part in GifImagePlugin.getdata(indexed, duration=self.duration):
-            self.fp.write(part)
+            part, offset = indexed, (0, 0)
+        else:
+            changed = pixels != self.previous
+            if not changed.any():
+                changed[0, 0] = True  # a frame must hold at least one pixel
+            rows, cols = np.flatnonzero(changed.any(axis=1)), np.flatnonzero(changed.any(axis=0))
+            top, bottom, left, right = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+            window = np.where(changed, pixels, _CLEAR)[top:bottom, left:right].astype(np.uint8)
+            part = Image.frombytes("P", window.shape[::-1], np.ascontiguousarray(window).tobytes())
+            part.putpalette(indexed.getpalette())
+            part.info["transparency"] = _CLEAR
+            params["transparency"] = _CLEAR
+            offset = (int(left), int(top))
+        self.previous = pixels
+        for chunk in GifImagePlugin.getdata(part, offset=offset, **params):
+            self.fp.write(chunk)
 
     def close(self) -> None:
         self.fp.write(b";")

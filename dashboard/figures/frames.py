@@ -29,7 +29,7 @@ from dashboard.figures.traces import (
     TRACE_PRESENCE_LEGEND,
     TRACE_ZONES,
 )
-from dashboard.figures.wording import plain
+from dashboard.figures.wording import format_date, plain
 from dashboard.io.dataset import Dataset
 
 __all__ = ["date_frame", "frame_updates", "map_key", "zone_z"]
@@ -107,7 +107,7 @@ def zone_z(factions: np.ndarray, inferred: np.ndarray) -> np.ndarray:
 
 
 def _date_text(view: MapView) -> str:
-    text = f"<b>{view.date:%-d %B %Y}</b>"
+    text = f"<b>{format_date(view.date, view.lang)}</b>"
     if view.compare_date is not None:
         since = f"{view.compare_date:%-d %b %Y}"
         text += f"  <span style='color:{CHANGE_COLOUR}'>changed hands since {since}</span>"
@@ -138,7 +138,7 @@ def date_frame(dataset: Dataset, view: MapView, window_days: int = 30) -> dict:
     frame = {
         "date": f"{view.date:%Y-%m-%d}",
         "window": window_days,
-        "label": f"{view.date:%-d %B %Y}",
+        "label": format_date(view.date, view.lang),
         "title": _date_text(view),
         "z": zone_z(factions, control.inferred).tolist(),
         "front": np.flatnonzero(front_line_mask(model, factions)).tolist(),

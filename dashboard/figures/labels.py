@@ -35,10 +35,10 @@ class Labels:
     marker_size: list[float]
 
 
-def _font_size(rank: float, article: bool) -> int:
+def _font_size(rank: float, article: bool, min_font: int = 0) -> int:
     if article:
-        return 12
-    return 12 if rank >= 4.5 else 11 if rank >= 3.5 else 10
+        return max(12, min_font)
+    return max(12 if rank >= 4.5 else 11 if rank >= 3.5 else 10, min_font)
 
 
 def _box(lon, lat, position, width, height, gap):
@@ -71,10 +71,14 @@ def place_labels(
     extent: tuple[float, float, float, float],
     lang: str,
     show: pd.Series,
+    map_width_px: float = _MAP_WIDTH_PX,
+    min_font: int = 0,
 ) -> Labels:
-    """Labels for the candidates where `show` is true, planned for the map's extent."""
+    """Labels for the candidates where `show` is true, planned for the map's extent drawn
+    `map_width_px` wide (the dashboard's 640 unless an export knows its own), in type of at
+    least `min_font` px."""
     west, south, east, north = extent
-    per_px = (east - west) / _MAP_WIDTH_PX
+    per_px = (east - west) / map_width_px
     min_rank = _MIN_RANK if east - west > 3 else 0.0
     stretch = math.cos(math.radians((south + north) / 2))
     inside = show & candidates["lon"].between(west, east) & candidates["lat"].between(south, north)
@@ -87,7 +91,7 @@ def place_labels(
     out: dict[str, list] = {k: [] for k in Labels.__dataclass_fields__}
     name_column = "name_ar" if lang == "ar" else "name"
     for row in chosen.itertuples(index=False):
-        size = _font_size(row.rank, row.article)
+        size = _font_size(row.rank, row.article, min_font)
         text = str(getattr(row, name_column))
         width = len(text) * size * _CHAR_WIDTH * per_px
         height = size * 1.2 * per_px * stretch

@@ -153,8 +153,11 @@ def event_trace(kind: str, view: MapView) -> dict:
     )
 
 
-def places_trace(dataset: Dataset, view: MapView, extent) -> dict:
-    """Named places of the shown kinds, labelled where the labels fit (figure_labels)."""
+def places_trace(
+    dataset: Dataset, view: MapView, extent, map_width_px: float | None = None, min_font: int = 0
+) -> dict:
+    """Named places of the shown kinds, labelled where the labels fit (figure_labels); an
+    export plans them for its own map width and smallest legible type."""
     candidates = map_base(dataset.model, dataset.gazetteer).places
     kinds = candidates["kind"]
     show = pd.Series(False, index=candidates.index)
@@ -166,7 +169,8 @@ def places_trace(dataset: Dataset, view: MapView, extent) -> dict:
         show |= kinds == "village"
     if view.focus_place:
         show |= candidates["place_id"] == view.focus_place
-    labels = place_labels(candidates, extent, view.lang, show)
+    plan = {} if map_width_px is None else {"map_width_px": map_width_px, "min_font": min_font}
+    labels = place_labels(candidates, extent, view.lang, show, **plan)
     return dict(
         type="scattergeo",
         lon=labels.lon,

@@ -49,6 +49,21 @@ _TEXT: dict[str, dict[str, str]] = {
             "faction's zones on the date (not an estimate of who lives there then)."
         ),
         "area_note": "Area: km² of Syria inside each faction's zones on the date.",
+        "caption_held": "Shares of Syria held on {date}: {first} {share}",
+        "caption_next": "{name} {share}",
+        "caption_derived": "(zones derived from {events} dated events; approximate)",
+        "caption_between": "Between {start} and {end}",
+        "caption_gained": "{name} gained {area}",
+        "caption_lost": "{name} lost {area}",
+        "caption_steady": "no faction gained or lost more than 100 km²",
+        "alt": "Map of Syria on {date}, coloured by who held each area: {parts}.",
+        "alt_focus": "Map of the area around {place} on {date}, coloured by who held it: {parts}.",
+        "caption_label": "Caption",
+        "alt_label": "Alt text",
+        "big_gif": (
+            "note: {out} is {size} MB; an .mp4 of the same series is far smaller "
+            "(--out {mp4}), or use --preset article"
+        ),
     },
     "ar": {
         "title": "مناطق السيطرة في سوريا",
@@ -71,6 +86,23 @@ _TEXT: dict[str, dict[str, str]] = {
             "(وليس تقديراً لمن يعيش فيها حينها)."
         ),
         "area_note": "المساحة: كم² من سوريا داخل مناطق كل فصيل في ذلك التاريخ.",
+        "caption_held": "في {date} سيطر {first} على {share} من سوريا",
+        "caption_next": "{name} {share}",
+        "caption_derived": "(مناطق مستمدة من {events} حدثاً مؤرخاً؛ تقديرية)",
+        "caption_between": "بين {start} و{end}",
+        "caption_gained": "كسب {name} {area}",
+        "caption_lost": "خسر {name} {area}",
+        "caption_steady": "لم يكسب أي فصيل أو يخسر أكثر من 100 كم²",
+        "alt": "خريطة سوريا في {date}، ملوّنة بحسب من سيطر على كل منطقة: {parts}.",
+        "alt_focus": (
+            "خريطة المنطقة المحيطة بـ{place} في {date}، ملوّنة بحسب من سيطر عليها: {parts}."
+        ),
+        "caption_label": "التعليق",
+        "alt_label": "النص البديل",
+        "big_gif": (
+            "ملاحظة: حجم {out} هو {size} ميغابايت؛ ملف ‎.mp4‎ للسلسلة نفسها أصغر بكثير "
+            "(‎--out {mp4}‎)، أو استخدم ‎--preset article‎"
+        ),
     },
 }
 

@@ -8,6 +8,7 @@ import json
 import dash
 import flask
 
+from dashboard.core.layers import LAYERS
 from dashboard.figures.frames import map_key
 from dashboard.figures.geometry import map_base
 from dashboard.figures.trend import trend_series
@@ -20,7 +21,9 @@ from dashboard.web.callbacks.map import register
 from dashboard.web.callbacks.uploads import SESSION_KEY_ROUTE, register_uploads
 from dashboard.web.data_panels import data_section
 from dashboard.web.page import page
+from dashboard.web.panels import footer_words
 from dashboard.web.sessions import Sessions
+from dashboard.web.text import UI
 from dashboard.web.transfer import register_transfer
 from dashboard.web.uploads import content_limit, size_message
 
@@ -94,11 +97,42 @@ def _with_key(index: str, dataset, dates, settings: Settings, app_path) -> str:
         "syriaKey": page_key(dataset, dates, settings),
         "syriaIds": ids.as_dict(),
         "syriaConfig": page_config(settings, app_path),
+        "syriaText": page_words(dataset),
     }
-    script = "".join(
+    script = EMBED_FLAG + "".join(
         f"<script>window.{k} = {inline_json(v)};</script>\n" for k, v in values.items()
     )
     return index.replace("{%app_entry%}", script + "{%app_entry%}" + _place_names(dataset))
+
+
+# /embed (any path ending so) is the same app without the page's chrome (assets/app.css), and an
+# Arabic link is right-to-left from the first paint (dashboard.js keeps both up to date).
+EMBED_FLAG = (
+    "<script>(function () {const d = document.documentElement;"
+    "if (/\\/embed\\/?$/.test(location.pathname)) { d.classList.add('embed'); }"
+    "if (/[?&]lang=ar(&|$)/.test(location.search)) { d.lang = 'ar'; d.dir = 'rtl'; }"
+    "})();</script>\n"
+)
+
+
+def page_words(dataset) -> dict:
+    """The interface's words in each language (window.syriaText), options lists included."""
+    words = {}
+    for lang, table in UI.items():
+        words[lang] = {
+            **table,
+            **footer_words(dataset, lang),
+            "layer_options": [
+                {"label": layer.name_ar if lang == "ar" else layer.name, "value": layer.key}
+                for layer in LAYERS
+            ],
+            "compare_options": [{"label": table["compare_with"], "value": "on"}],
+            "metric_options": [
+                {"label": table["area"], "value": "area_km2"},
+                {"label": table["population"], "value": "population"},
+            ],
+        }
+    return words
 
 
 def page_config(settings: Settings, route) -> dict:
@@ -108,6 +142,7 @@ def page_config(settings: Settings, route) -> dict:
         "uploadLimitBytes": int(limit_mb * 1e6),
         "uploadTooLarge": size_message("NAME", 0, limit_mb).replace("0.0 MB", "SIZE MB"),
         "sessionKeyRoute": route(SESSION_KEY_ROUTE),
+        "embedRoute": route("/embed"),
     }
 
 

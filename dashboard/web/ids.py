@@ -50,6 +50,10 @@ UPLOAD_STATUS = "upload-status"
 UPLOAD_PROBLEMS = "upload-problems"
 REMOVE_UPLOAD = "remove-upload"
 DATA_LAYERS = "data-layers"
+TEXT = "ui-text"  # pattern-matching {"type": TEXT, "key": ...}: words that follow the language
+EMBED = "embed"
+EMBED_CODE = "embed-code"
+FOOTER_MORE = "footer-more"
 
 
 def as_dict() -> dict[str, str]:

@@ -10,8 +10,9 @@ from dashboard.figures.trend import event_histogram
 from dashboard.io.dataset import Dataset
 from dashboard.web import ids
 from dashboard.web.panels import footer
+from dashboard.web.text import ui
 
-__all__ = ["GRAPH_CONFIG", "page"]
+__all__ = ["GRAPH_CONFIG", "page", "words"]
 
 GRAPH_CONFIG = {
     "topojsonURL": "/assets/topojson/",
@@ -23,10 +24,15 @@ GRAPH_CONFIG = {
 SPEEDS = {"1": "1 day", "7": "1 week", "30": "1 month"}  # days a play step
 
 
+def words(key: str) -> html.Span:
+    """Interface words that follow the language radio (dashboard/web/text.py)."""
+    return html.Span(ui(key), id={"type": ids.TEXT, "key": key})
+
+
 def _header(dataset: Dataset) -> html.Header:
     return html.Header(
         [
-            html.H1("Syria: who controlled what, and when"),
+            html.H1(words("title")),
             html.Div(
                 [
                     html.Label("Find a place", htmlFor=ids.SEARCH, className="visually-hidden"),
@@ -38,8 +44,8 @@ def _header(dataset: Dataset) -> html.Header:
                         debounce=True,
                         autoComplete="off",
                     ),
-                    html.Button("Go", id=ids.SEARCH_GO, n_clicks=0),
-                    html.Button("Reset view", id=ids.RESET, n_clicks=0),
+                    html.Button(words("go"), id=ids.SEARCH_GO, n_clicks=0),
+                    html.Button(words("reset"), id=ids.RESET, n_clicks=0),
                     dcc.RadioItems(
                         id=ids.LANG,
                         options=[
@@ -64,10 +70,10 @@ def _time_controls(calendar: Calendar, dataset: Dataset, play_ms: int) -> html.S
             html.Div(
                 [
                     html.Span(id=ids.DATE_LABEL, className="date-label", **{"aria-live": "polite"}),
-                    html.Button("◀ Prev. change", id=ids.PREV_CHANGE, n_clicks=0),
-                    html.Button("Next change ▶", id=ids.NEXT_CHANGE, n_clicks=0),
-                    html.Button("▶ Play", id=ids.PLAY, n_clicks=0, **{"aria-pressed": "false"}),
-                    html.Label("Step", htmlFor=ids.SPEED, id=ids.SPEED_LABEL),
+                    html.Button(words("prev"), id=ids.PREV_CHANGE, n_clicks=0),
+                    html.Button(words("next"), id=ids.NEXT_CHANGE, n_clicks=0),
+                    html.Button(ui("play"), id=ids.PLAY, n_clicks=0, **{"aria-pressed": "false"}),
+                    html.Label(words("step"), htmlFor=ids.SPEED, id=ids.SPEED_LABEL),
                     dcc.Dropdown(
                         id=ids.SPEED,
                         options=[{"label": v, "value": k} for k, v in SPEEDS.items()],
@@ -76,7 +82,7 @@ def _time_controls(calendar: Calendar, dataset: Dataset, play_ms: int) -> html.S
                         searchable=False,
                         className="speed",
                     ),
-                    html.Label("Speed", htmlFor=ids.RATE, id=ids.RATE_LABEL),
+                    html.Label(words("speed"), htmlFor=ids.RATE, id=ids.RATE_LABEL),
                     dcc.Dropdown(
                         id=ids.RATE,
                         options=[
@@ -89,7 +95,7 @@ def _time_controls(calendar: Calendar, dataset: Dataset, play_ms: int) -> html.S
                         searchable=False,
                         className="speed",
                     ),
-                    html.Label("Go to date", htmlFor=ids.DATE_INPUT),
+                    html.Label(words("go_to_date"), htmlFor=ids.DATE_INPUT),
                     dcc.Input(
                         id=ids.DATE_INPUT,
                         type="text",
@@ -161,17 +167,30 @@ def _download() -> html.Div:
                 value="png",
                 inline=True,
             ),
-            html.Button("Download map", id=ids.DOWNLOAD_BUTTON, n_clicks=0),
+            html.Button(words("download"), id=ids.DOWNLOAD_BUTTON, n_clicks=0),
             dcc.Loading(dcc.Download(id=ids.DOWNLOAD), type="dot"),
         ],
         className="download",
     )
 
 
+def _embed() -> html.Details:
+    """The iframe snippet that shows the current view on another page (/embed)."""
+    return html.Details(
+        [
+            html.Summary(words("embed")),
+            html.Label(words("embed_hint"), htmlFor=ids.EMBED_CODE, className="small"),
+            dcc.Textarea(id=ids.EMBED_CODE, readOnly=True, rows=3, className="embed-code"),
+        ],
+        id=ids.EMBED,
+        className="embed-box",
+    )
+
+
 def _layers() -> html.Details:
     return html.Details(
         [
-            html.Summary("Layers"),
+            html.Summary(words("layers")),
             dcc.Checklist(
                 id=ids.LAYERS,
                 options=[{"label": layer.name, "value": layer.key} for layer in LAYERS],
@@ -213,6 +232,7 @@ def page(dataset: Dataset, calendar: Calendar, play_ms: int, data: html.Section)
                             _time_controls(calendar, dataset, play_ms),
                             _compare(),
                             _download(),
+                            _embed(),
                         ],
                         className="map-column",
                     ),
@@ -221,11 +241,11 @@ def page(dataset: Dataset, calendar: Calendar, play_ms: int, data: html.Section)
                             html.Div(id=ids.LEGEND, className="panel"),
                             _layers(),
                             html.Section(
-                                [html.H2("Why this colour?"), html.Div(id=ids.WHY)],
+                                [html.H2(words("why")), html.Div(id=ids.WHY)],
                                 className="panel why",
                             ),
                             html.Section(
-                                [html.H2("Events around this date"), html.Div(id=ids.EVENTS)],
+                                [html.H2(words("events")), html.Div(id=ids.EVENTS)],
                                 className="panel",
                             ),
                             data,
@@ -238,7 +258,7 @@ def page(dataset: Dataset, calendar: Calendar, play_ms: int, data: html.Section)
                 [
                     html.Div(
                         [
-                            html.H2("Held by each faction"),
+                            html.H2(words("trend")),
                             dcc.RadioItems(
                                 id=ids.METRIC,
                                 options=[
@@ -248,7 +268,7 @@ def page(dataset: Dataset, calendar: Calendar, play_ms: int, data: html.Section)
                                 value="area_km2",
                                 inline=True,
                             ),
-                            html.Span("Click the chart to go to a date.", className="muted"),
+                            html.Span(words("trend_hint"), className="muted"),
                         ],
                         className="trend-head",
                     ),

@@ -15,9 +15,10 @@ from dashboard.core.stats import change_between, net_change
 from dashboard.core.why import Explanation, explain_atom, explain_locality, locality_index
 from dashboard.figures.layout import credits_line
 from dashboard.figures.traces import TRACE_PLACES, TRACE_ZONES
-from dashboard.figures.wording import NOTE, text
+from dashboard.figures.wording import format_date, text
 from dashboard.io.dataset import Dataset
 from dashboard.web import ids
+from dashboard.web.text import ui
 
 __all__ = [
     "changed_places",
@@ -64,7 +65,7 @@ def explain_click(dataset: Dataset, click: dict | None, date: pd.Timestamp) -> E
 def why_panel(explanation: Explanation | None, lang: str) -> list:
     """Controller, deciding event with its source, and the place's control timeline."""
     if explanation is None:
-        return [html.P("Click a place or a zone to see who held it and why.", className="muted")]
+        return [html.P(ui("why_hint", lang), className="muted")]
     parts = [
         html.H3(explanation.place),
         html.P([_swatch(explanation.controller), " ", faction_name(explanation.controller, lang)]),
@@ -156,14 +157,45 @@ def changed_places(dataset: Dataset, start: pd.Timestamp, end: pd.Timestamp, lan
     )
 
 
-def footer(dataset: Dataset) -> list:
-    """Coverage, localities behind the zones, the approximation note and the credits."""
-    start, end = dataset.table.coverage
+def footer_words(dataset: Dataset, lang: str) -> dict[str, str]:
+    """The footer's lines in `lang`: coverage, localities, the approximation note, credits."""
+    start, end = (format_date(d, lang) for d in dataset.table.coverage)
+    return {
+        "footer_data": ui("data", lang, start=start, end=end),
+        "footer_localities": ui("localities", lang, count=len(dataset.model.localities)),
+        "footer_note": f"{text('note', lang)}.",
+        "footer_credits": ui("credits", lang, credits=credits_line()),
+    }
+
+
+def footer(dataset: Dataset, bundled: bool = True) -> list:
+    """Coverage, localities behind the zones, the approximation note and the credits; on a
+    narrow screen one line, which the More button opens (assets/app.css, dashboard.js).
+
+    The language radio swaps the words from the page's table (app.page_words), which has the
+    server's data: an upload's coverage and localities stay in English."""
+    lines = footer_words(dataset, "en")
+    fixed = () if bundled else ("footer_data", "footer_localities")
     return [
-        html.Span(f"Data: {start:%-d %b %Y} – {end:%-d %b %Y}", id=ids.COVERAGE),
-        html.Span(
-            f"{len(dataset.model.localities)} localities behind the zones", id=ids.LOCALITY_COUNT
+        html.Button(
+            html.Span(ui("footer_more"), id={"type": ids.TEXT, "key": "footer_more"}),
+            id=ids.FOOTER_MORE,
+            type="button",
+            className="footer-more",
+            **{"aria-expanded": "false"},
         ),
-        html.Span(f"{NOTE}.", id=ids.NOTE),
-        html.Span(f"Credits: {credits_line()}", id=ids.CREDITS),
+        *(
+            html.Span(
+                lines[key]
+                if key in fixed
+                else html.Span(lines[key], id={"type": ids.TEXT, "key": key}),
+                id=id_,
+            )
+            for key, id_ in (
+                ("footer_note", ids.NOTE),
+                ("footer_credits", ids.CREDITS),
+                ("footer_data", ids.COVERAGE),
+                ("footer_localities", ids.LOCALITY_COUNT),
+            )
+        ),
     ]

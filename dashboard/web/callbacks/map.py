@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dash
-from dash import ClientsideFunction, Input, Output, State, ctx, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
 
 from dashboard.figures.map import map_figure_dict
 from dashboard.figures.trend import trend_figure
@@ -105,6 +105,7 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
         Output(ids.URL, "search"),
         Output(ids.COMPARE_SUMMARY, "children"),
         Output(ids.WHY, "children"),
+        Output(ids.EMBED_CODE, "value"),
         Input(ids.FRAME, "data"),
         State(ids.MAP, "figure"),
         State(ids.LANG, "value"),
@@ -207,4 +208,15 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
         Input(ids.SPEED, "value"),
         Input(ids.RATE, "value"),
         Input(ids.SLIDER, "max"),
+        Input(ids.LANG, "value"),
+    )
+
+    app.clientside_callback(
+        ClientsideFunction("syria", "language"),
+        Output({"type": ids.TEXT, "key": ALL}, "children"),
+        Output(ids.SEARCH, "placeholder"),
+        Output(ids.LAYERS, "options"),
+        Output(ids.COMPARE_ON, "options"),
+        Output(ids.METRIC, "options"),
+        Input(ids.LANG, "value"),
     )

@@ -36,7 +36,7 @@ def session_view(sessions: Sessions, key: dict | None, shown_date: str | None) -
         calendar.marks(),
         day,
         event_histogram(dataset),
-        footer(dataset),
+        footer(dataset, bundled=session is sessions.bundled),
         layers_panel(dataset.table, session.labels),
         session is sessions.bundled,
     )
