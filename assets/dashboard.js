@@ -462,6 +462,14 @@
         ];
       },
       /* Too big: say so in the page and send nothing; else hand the server a small request. */
+      /* While the slider is dragged, the date label shows the date under the handle. */
+      dragLabel: function (day, lang) {
+        const key = window.syriaKey;
+        if (day === null || day === undefined || !key) { return window.dash_clientside.no_update; }
+        const date = new Date(Date.parse(key.start) + day * 86400000);
+        return date.toLocaleDateString(lang === "ar" ? "ar-SY" : "en-GB",
+          { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+      },
       guardUpload: function (contents, name) {
         const noUpdate = window.dash_clientside.no_update;
         const config = window.syriaConfig;

@@ -281,3 +281,21 @@ def test_the_hatching_of_what_changed_hands_has_a_legend_entry(tab, app_url):
     assert "Changed hands since 1 January 2017 (hatched)" in legend_texts(tab)
     open_map(tab, app_url + "/?date=2017-06-01")
     assert not any("Changed hands" in t for t in legend_texts(tab))
+
+
+def test_the_date_label_follows_the_slider_while_it_is_dragged(tab, app_url):
+    open_map(tab, app_url + "/?date=2017-06-01")
+    handle = tab.locator(f"#{ids.SLIDER} [role='slider']").first
+    box = handle.bounding_box()
+    rail = tab.locator(f"#{ids.SLIDER}").bounding_box()
+    before = tab.inner_text(f"#{ids.DATE_LABEL}")
+    tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tab.mouse.down()
+    tab.mouse.move(rail["x"] + rail["width"] * 0.1, box["y"] + box["height"] / 2, steps=8)
+    tab.wait_for_function(
+        f"() => document.querySelector('#{ids.DATE_LABEL}').textContent !== {before!r}",
+        timeout=5000,
+    )
+    dragging = tab.inner_text(f"#{ids.DATE_LABEL}")
+    tab.mouse.up()
+    assert dragging != before and dragging.endswith(("2016", "2017"))

@@ -112,6 +112,14 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
         prevent_initial_call=True,
     )
 
+    app.clientside_callback(  # the date under the handle while the slider is dragged
+        ClientsideFunction("syria", "dragLabel"),
+        Output(ids.DATE_LABEL, "children", allow_duplicate=True),
+        Input(ids.SLIDER, "drag_value"),
+        State(ids.LANG, "value"),
+        prevent_initial_call=True,
+    )
+
     @app.callback(
         Output(ids.TREND, "figure"),
         Input(ids.METRIC, "value"),
