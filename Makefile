@@ -7,10 +7,11 @@
 # does not have to be activated or on PATH.
 #
 #   make run [PORT=8050] [HOST=127.0.0.1] [ARGS="--workers 4"]
-#   make test | lint | bench | check-geodata | setup | setup-browser | clean-venv
+#   make test | lint | bench | check-geodata | setup | setup-browser | setup-postgis | clean-venv
 #
 # PYTHON=python3.12 creates .venv with another interpreter; VENV=DIR puts it elsewhere;
-# BROWSER_PACKAGES= (empty) skips the Debian browser packages.
+# BROWSER_PACKAGES= (empty) skips the Debian browser packages, POSTGIS_PACKAGES= the
+# PostgreSQL + PostGIS ones the tests start a throw-away database server from.
 
 PYTHON ?= python3
 PORT ?= 8050
@@ -18,6 +19,7 @@ HOST ?= 127.0.0.1
 ARGS ?=
 PIP_FLAGS ?= --disable-pip-version-check
 BROWSER_PACKAGES ?= chromium chromium-driver fonts-dejavu-core
+POSTGIS_PACKAGES ?= postgresql postgresql-postgis
 
 # The active virtual environment, if any ("" when none).
 ACTIVE_VENV := $(or $(VIRTUAL_ENV),$(shell $(PYTHON) -c 'import sys; print(sys.prefix if sys.prefix != sys.base_prefix else "")' 2>/dev/null))
@@ -26,19 +28,21 @@ VENV_PY := $(VENV)/bin/python
 # Written after a successful install; pip runs again only when pyproject.toml is newer.
 STAMP := $(VENV)/.syria-control-map-installed
 
-.PHONY: run test setup setup-browser lint bench check-geodata clean-venv
+.PHONY: run test setup setup-browser setup-postgis lint bench check-geodata clean-venv
 
 run: setup setup-browser
 	@echo "==> starting the dashboard on http://$(HOST):$(PORT) (Ctrl-C stops it)"
 	@$(VENV)/bin/syria-map serve --host $(HOST) --port $(PORT) $(ARGS)
 
-test: setup setup-browser
+test: setup setup-browser setup-postgis
 	@echo "==> ruff check ."
 	@$(VENV_PY) -m ruff check .
 	@echo "==> ruff format --check ."
 	@$(VENV_PY) -m ruff format --check .
-	@echo "==> pytest"
-	@$(VENV_PY) -m pytest
+	@echo "==> pytest, 2 processes (the timing-sensitive tests, marked serial, come after)"
+	@$(VENV_PY) -m pytest -n 2 --dist loadfile -m "not network and not serial"
+	@echo "==> pytest, the serial tests alone"
+	@$(VENV_PY) -m pytest -m "serial and not network"
 
 lint: setup
 	@echo "==> ruff check . && ruff format --check ."
@@ -100,6 +104,25 @@ setup-browser:
 	  echo "    (or: sudo apt-get update && sudo apt-get install -y$$missing)" >&2; exit 1; \
 	fi; \
 	echo "==> installing Debian's$$missing with apt-get (chromium: about 120 MB and its libraries)"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null
+
+# The tests start their own PostgreSQL (as the postgres user when root) on a socket in a temp
+# folder; no system database server is started or changed.
+setup-postgis:
+	@missing=""; \
+	if command -v dpkg-query >/dev/null 2>&1; then \
+	  for p in $(POSTGIS_PACKAGES); do \
+	    dpkg-query -W -f='$${db:Status-Status}' $$p 2>/dev/null | grep -qx installed || missing="$$missing $$p"; \
+	  done; \
+	elif [ -n "$(POSTGIS_PACKAGES)" ] && ! command -v initdb >/dev/null 2>&1 && [ -z "$$PG_BINDIR" ]; then \
+	  echo "==> not a Debian system: install PostgreSQL with PostGIS yourself (PG_BINDIR=its bin folder)"; \
+	fi; \
+	[ -z "$$missing" ] && exit 0; \
+	if [ "$$(id -u)" != 0 ]; then \
+	  echo "==> Debian packages missing:$$missing; installing them needs root. As root: make setup-postgis" >&2; \
+	  echo "    (or: sudo apt-get update && sudo apt-get install -y$$missing)" >&2; exit 1; \
+	fi; \
+	echo "==> installing Debian's$$missing with apt-get (PostgreSQL + PostGIS: about 60 MB with libraries)"; \
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null
 
 # Removes only the project's own .venv, never an active environment.

@@ -28,35 +28,92 @@
     return { lon: lon, lat: lat };
   }
 
-  function pick(values, rows) {
-    return rows.map(function (r) { return values[r]; });
-  }
-
   /* Data text as text in plotly's hover (the twin of figures/wording.py:plain). */
   function plain(text) {
     return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
 
+  /* What the map holds: the date of the last frame shown, its zones, front-line edges and
+     event rows. A frame is a delta from the date the browser says it holds (ids().FRAME_BASE;
+     figures/frames.py), or in full when it holds nothing of this data and language. */
+  let held = { date: null, data: null, z: [], front: new Set(), rows: new Map() };
+
+  /* Row indices of runs [[first, count], ...] (the twin of frames.expand). */
+  function unrun(runs) {
+    const out = [];
+    for (const run of runs || []) {
+      for (let i = 0; i < run[1]; i++) { out.push(run[0] + i); }
+    }
+    return out;
+  }
+
+  /* A frame's event rows, by row index (the twin of frames.frame_rows). */
+  function decodeRows(encoded, key) {
+    const rows = unrun(encoded.i);
+    const numbers = new Set(key.row_numbers);
+    const out = rows.map(function () { return {}; });
+    for (const name of Object.keys(encoded)) {
+      if (name === "i" || name === "text") { continue; }
+      const values = encoded[name];
+      rows.forEach(function (r, n) {
+        const value = Array.isArray(values) ? values[n] : values;
+        out[n][name] = numbers.has(name) ? value : encoded.text[value];
+      });
+    }
+    return rows.map(function (r, n) { return [r, out[n]]; });
+  }
+
+  /* Take a frame into `held`; false when it is a delta from a date the map does not hold
+     (an answer overtaken by a later one), which asks for a new frame instead. */
+  function hold(frame, key) {
+    if (frame.base === null) {
+      held = { date: frame.date, data: frame.data, z: frame.z.slice(), front: new Set(frame.front), rows: new Map() };
+    } else if (frame.base !== held.date || frame.data !== held.data) {
+      return false;
+    } else {
+      frame.dz[0].forEach(function (atom, n) { held.z[atom] = frame.dz[1][n]; });
+      frame.front_drop.forEach(function (e) { held.front.delete(e); });
+      frame.front_add.forEach(function (e) { held.front.add(e); });
+      unrun(frame.drop).forEach(function (r) { held.rows.delete(r); });
+      held.date = frame.date;
+    }
+    decodeRows(frame.rows, key).forEach(function (pair) { held.rows.set(pair[0], pair[1]); });
+    return true;
+  }
+
+  /* The frame with its rows and edges written out, as frames.frame_updates reads it. */
+  function expanded(frame) {
+    return Object.assign({}, frame, {
+      z: held.z.slice(),
+      front: Array.from(held.front).sort(function (a, b) { return a - b; }),
+      events: unrun(frame.events), later: unrun(frame.later), presence: unrun(frame.presence),
+    });
+  }
+
+  function row(r) { return held.rows.get(r) || {}; }
+
   function frameUpdates(frame, key) {
-    const t = key.traces, ev = key.events, updates = {};
+    const t = key.traces, updates = {};
     updates[t.zones] = { z: frame.z };
     updates[t.front] = join(key.edges.lon, key.edges.lat, frame.front);
     updates[t.changed] = frame.changed;
     updates[t.changed_places] = frame.moved;
+    const present = frame.presence.map(row);
     updates[t.presence] = {
-      lon: pick(ev.lon, frame.presence),
-      lat: pick(ev.lat, frame.presence),
-      hovertext: frame.presence.map(function (r) { return plain(ev.actor[r]) + ": " + ev.hover[r]; }),
-      "marker.color": frame.presence.map(function (r) { return key.presence_colours[ev.group[r]]; }),
+      lon: present.map(function (e) { return e.lon; }),
+      lat: present.map(function (e) { return e.lat; }),
+      hovertext: present.map(function (e) { return plain(e.actor) + ": " + e.hover; }),
+      "marker.color": present.map(function (e) { return key.presence_colours[e.group]; }),
     };
+    const shown = frame.events.map(row);
     key.event_types.forEach(function (kind, offset) {
-      const rows = frame.events.filter(function (r) { return ev.kind[r] === kind && ev.lon[r] !== null; });
+      const rows = shown.filter(function (e) { return e.kind === kind && e.lon !== null; });
       const update = {
-        lon: pick(ev.lon, rows), lat: pick(ev.lat, rows),
-        hovertext: pick(ev.hover, rows),
-        customdata: rows.map(function (r) { return [ev.id[r], ev.title[r], ev.where[r], ev.who[r]]; }),
+        lon: rows.map(function (e) { return e.lon; }), lat: rows.map(function (e) { return e.lat; }),
+        hovertext: rows.map(function (e) { return e.hover; }),
+        customdata: rows.map(function (e) { return [e.id, e.title, e.where, e.who]; }),
       };
-      if (kind === "control_change") { update["marker.color"] = pick(ev.colour, rows); }
+      if (kind === "control_change") { update["marker.color"] = rows.map(function (e) { return e.colour; }); }
       updates[t.events + offset] = update;
     });
     key.factions.forEach(function (f, index) {  /* the legend: only the factions of the date */
@@ -66,6 +123,117 @@
       updates[t.presence_legend + index] = { showlegend: frame.presence_groups.indexOf(index) >= 0 };
     });
     return updates;
+  }
+
+  /* While the map plays, each date is drawn straight into plotly's SVG: the zones' fills,
+     the front line's path, the event and presence markers and the date. A plotly redraw costs
+     60-100 ms however little changed (it redraws the whole geo subplot), which capped play at
+     ~5 dates a second. Pausing sends the date through plotly again (hover, legend and all). */
+  const symbols = {};  /* per trace: the d and style of its last drawn marker */
+  function mapDiv() { return document.querySelector("#" + ids().MAP + " .js-plotly-plot"); }
+
+  function traceGroups(gd, selector) {
+    const out = {};
+    gd.querySelectorAll(selector).forEach(function (g) {
+      const d = g.__data__ && g.__data__[0];
+      if (d && d.trace) { out[d.trace.index] = g; }
+    });
+    return out;
+  }
+
+  function svgNode(type, attrs) {
+    const node = document.createElementNS("http://www.w3.org/2000/svg", type);
+    for (const name of Object.keys(attrs)) { node.setAttribute(name, attrs[name]); }
+    return node;
+  }
+
+  function linePath(project, lons, lats) {
+    let d = "", pen = false;
+    for (let i = 0; i < lons.length; i++) {
+      const xy = lons[i] === null ? null : project([lons[i], lats[i]]);
+      if (!xy || !isFinite(xy[0])) { pen = false; continue; }
+      d += (pen ? "L" : "M") + xy[0].toFixed(1) + "," + xy[1].toFixed(1);
+      pen = true;
+    }
+    return d || "M0,0";
+  }
+
+  function drawMarkers(group, index, points, project, full) {
+    const old = group.querySelectorAll("path.point");
+    if (old.length) {
+      symbols[index] = { d: old[0].getAttribute("d"), style: old[0].getAttribute("style") || "" };
+    }
+    const marker = (full && full.marker) || {};
+    const r = (Number(marker.size) || 7) / 2;
+    const symbol = symbols[index] || {
+      d: "M" + r + ",0A" + r + "," + r + " 0 1,1 0,-" + r + "A" + r + "," + r + " 0 0,1 " + r + ",0Z",
+      style: "opacity: " + (marker.opacity || 1) + "; stroke: rgb(17, 17, 17); stroke-width: 1px;",
+    };
+    let parent = old.length ? old[0].parentNode : group.querySelector("g.points");
+    if (!parent) { parent = group.appendChild(svgNode("g", { class: "points" })); }
+    old.forEach(function (node) { node.remove(); });
+    for (const point of points) {
+      if (point.lon === null || point.lat === null) { continue; }  /* as plotly: not drawn */
+      const xy = project([point.lon, point.lat]);
+      if (!xy || !isFinite(xy[0])) { continue; }
+      const fill = point.colour || (typeof marker.color === "string" ? marker.color : "#555555");
+      parent.appendChild(svgNode("path", {
+        class: "point", d: symbol.d, transform: "translate(" + xy[0] + "," + xy[1] + ")",
+        style: symbol.style.replace(/(^|;)\s*(fill|display):[^;]*/g, "$1") + " fill: " + fill + ";" +
+          (project.isLonLatOverEdges && project.isLonLatOverEdges([point.lon, point.lat]) ? " display: none;" : ""),
+      }));
+    }
+  }
+
+  /* The frame drawn without plotly; false (draw it through plotly) when it cannot be. */
+  function fastDraw(frame, key) {
+    const gd = mapDiv();
+    const sub = gd && gd._fullLayout && gd._fullLayout.geo && gd._fullLayout.geo._subplot;
+    if (!sub || !sub.projection || frame.changed.lon.length || frame.moved.lon.length) { return false; }
+    const t = key.traces, project = sub.projection;
+    const areas = traceGroups(gd, ".choroplethlayer g.trace");
+    if (areas[t.zones]) {
+      areas[t.zones].querySelectorAll("path").forEach(function (path) {
+        const d = path.__data__;
+        const z = d ? frame.z[Number(d.loc)] : undefined;
+        if (z !== undefined && d.z !== z) { d.z = z; path.setAttribute("fill", key.zone_colours[z]); }
+      });
+    }
+    const lines = traceGroups(gd, ".scatterlayer g.trace.scattergeo");
+    const front = lines[t.front];
+    if (front) {
+      let path = front.querySelector("path.js-line");
+      if (!path) {
+        const line = (gd._fullData[t.front] || {}).line || {};
+        path = front.appendChild(svgNode("path", { class: "js-line", fill: "none",
+          style: "stroke: " + (line.color || "#000") + "; stroke-width: " + (line.width || 2) + "px;" }));
+      }
+      const coords = join(key.edges.lon, key.edges.lat, frame.front);
+      path.setAttribute("d", linePath(project, coords.lon, coords.lat));
+    }
+    const shown = frame.events.map(row).filter(function (e) { return e.lon !== null; });
+    const markers = {};
+    key.event_types.forEach(function (kind, offset) {
+      markers[t.events + offset] = shown.filter(function (e) { return e.kind === kind; })
+        .map(function (e) {
+          return { lon: e.lon, lat: e.lat, colour: kind === "control_change" ? e.colour : null };
+        });
+    });
+    markers[t.presence] = frame.presence.map(row).map(function (e) {
+      return { lon: e.lon, lat: e.lat, colour: key.presence_colours[e.group] };
+    });
+    for (const index of Object.keys(markers)) {
+      const visible = (gd.data[index] || {}).visible !== false;  /* plotly hides empty ones */
+      /* plotly made no group for a trace drawn empty: this date goes through plotly */
+      if (visible && markers[index].length && !lines[index]) { return false; }
+    }
+    for (const index of Object.keys(markers)) {
+      if (lines[index]) { drawMarkers(lines[index], index, markers[index], project, gd._fullData[index]); }
+    }
+    const title = gd.querySelector(".annotation-text");
+    const bold = title && (title.querySelector("tspan") || title);
+    if (bold) { bold.textContent = frame.label; }
+    return true;
   }
 
   function el(type, props, children) {
@@ -82,47 +250,48 @@
   function legend(frame, key, lang) {
     const rows = frame.shown.map(function (i) {
       const f = key.factions[i], held = frame.held[i] || [0, 0, 0];
-      const inferred = held[2] ? " (" + held[2].toLocaleString("en") + " " + say("inferred") + ")" : "";
+      /* the inferred part on a line of its own, so the narrow side panel shows every column */
+      const inferred = held[2] ? el("Span", { className: "inferred" },
+        "(" + held[2].toLocaleString("en") + " " + say("inferred") + ")") : "";
       return el("Tr", {}, [
         el("Td", {}, swatch(f.colour)),
         el("Td", {}, lang === "ar" ? f.name_ar : f.name),
-        el("Td", { className: "num", title: "km², of which inferred" },
-          held[0].toLocaleString("en") + " km²" + inferred),
-        el("Td", { className: "num", title: "localities" }, String(held[1])),
+        el("Td", { className: "num", title: say("area_title", { unit: say("km2") }) },
+          [held[0].toLocaleString("en") + " " + say("km2"), inferred]),
+        el("Td", { className: "num", title: say("localities_title") }, String(held[1])),
       ]);
     });
     const head = el("Tr", {}, [el("Th", {}, ""), el("Th", {}, say("faction")), el("Th", {}, say("area")), el("Th", {}, say("localities_short"))]);
     return el("Table", { className: "legend-table" }, [el("Thead", {}, head), el("Tbody", {}, rows)]);
   }
 
-  function source(ev, r) {
-    const title = ev.source_title[r] || "source";
-    const label = title + (ev.source_publisher[r] ? " (" + ev.source_publisher[r] + ")" : "");
-    const url = ev.source_url[r] || "";
+  function source(e) {
+    const title = e.source_title || say("a_source");
+    const label = title + (e.source_publisher ? " (" + e.source_publisher + ")" : "");
+    const url = e.source_url || "";
     if (url.startsWith("http://") || url.startsWith("https://")) {
       return el("A", { href: url, target: "_blank", rel: "noopener", className: "source" }, label);
     }
     return el("Span", { className: "source" }, label);
   }
 
-  const MAX_EVENTS = 40;
-
-  function eventItem(ev, r) {
-    return el("Li", { className: "event", "data-event": ev.id[r] }, [
-      el("Span", { className: "when" }, ev.date[r]),
-      el("Span", { className: "kind" }, ev.kind[r].replace("_", " ")),
-      el("B", {}, ev.place[r]),
-      el("Span", { className: "actor" }, ev.actor[r] ? " · " + ev.actor[r] : ""),
-      el("Div", { className: "what" }, ev.description[r]),
-      source(ev, r),
-      ev.layer ? el("Span", { className: "layer", title: "data layer" }, " · " + ev.layer[r]) : "",
+  function eventItem(r) {
+    const e = row(r);
+    return el("Li", { className: "event", "data-event": e.id }, [
+      el("Span", { className: "when" }, e.date),
+      el("Span", { className: "kind" }, (wordsOf("event_kinds") || {})[e.kind] || (e.kind || "").replace("_", " ")),
+      el("B", {}, e.place),
+      el("Span", { className: "actor" }, e.actor ? " · " + e.actor : ""),
+      el("Div", { className: "what" }, e.description),
+      source(e),
+      e.layer ? el("Span", { className: "layer", title: say("layer_title") }, " · " + e.layer) : "",
     ]);
   }
 
   /* Events up to the date, newest first ("40 of 211", a page at a time), then the later ones
      under their own heading: the list may look ahead, the map never does. */
   function eventList(frame, key, windowDays, page) {
-    const ev = key.events;
+    const MAX_EVENTS = key.list_page;
     const shown = Math.min(frame.events.length, MAX_EVENTS * (page || 1));
     const parts = [];
     if (!frame.events.length) {
@@ -130,14 +299,14 @@
     } else {
       parts.push(el("P", { className: "muted count" },
         say("events_count", { shown: shown, total: frame.events.length, days: windowDays })));
-      parts.push(el("Ol", { className: "events" }, frame.events.slice(0, shown).map(function (r) { return eventItem(ev, r); })));
+      parts.push(el("Ol", { className: "events" }, frame.events.slice(0, shown).map(eventItem)));
       if (shown < frame.events.length) {
         parts.push(el("Button", { className: "more-events", type: "button" }, say("show_more", { count: Math.min(MAX_EVENTS, frame.events.length - shown) })));
       }
     }
     if (frame.later && frame.later.length) {
       parts.push(el("H4", { className: "after" }, say("after")));
-      parts.push(el("Ol", { className: "events later" }, frame.later.slice(0, MAX_EVENTS).map(function (r) { return eventItem(ev, r); })));
+      parts.push(el("Ol", { className: "events later" }, frame.later.slice(0, MAX_EVENTS).map(eventItem)));
     }
     return el("Div", {}, parts);
   }
@@ -247,6 +416,7 @@
      No dcc.Interval polls: each of its ticks costs a full Dash update even when nothing moves. */
   const player = {
     playing: false, speed: 1, every: 0, last: 0, due: 0, wanted: null, timer: null, clicks: 0,
+    fast: false,
   };
   let rendered = { date: null, label: null };
   const sent = {};
@@ -268,7 +438,8 @@
   /* The map has drawn the last frame: its date annotation shows the frame's label. */
   function drawn() {
     const node = document.querySelector("#" + ids().MAP + " .annotation-text");
-    return Boolean(rendered.label && node && node.textContent.startsWith(rendered.label));
+    const shown = node ? node.textContent.replace(/^\u202b/, "") : "";  /* Arabic: embedded RTL */
+    return Boolean(rendered.label && node && shown.startsWith(rendered.label));
   }
 
   function later(ms) {
@@ -421,9 +592,10 @@
     /* Clicking an event (not its source link) moves the map to it. */
     const item = e.target.closest("li.event");
     if (!item || e.target.closest("a")) { return; }
-    const ev = window.syriaKey.events, r = ev.id.indexOf(item.getAttribute("data-event"));
-    if (r < 0 || ev.lon[r] === null) { return; }
-    moveMap(ev.lon[r], ev.lat[r]);
+    const id = item.getAttribute("data-event");
+    for (const e of held.rows.values()) {
+      if (e.id === id && e.lon !== null) { moveMap(e.lon, e.lat); return; }
+    }
   });
 
   function moveMap(lon, lat) {
@@ -434,12 +606,71 @@
     });
   }
 
+  /* An upload goes to the server as the file itself (multipart, syriaConfig.uploadRoute):
+     dcc.Upload would read it into a base64 prop and send that inside a callback. Too big: say
+     so and send nothing. The answer's key goes to ids().UPLOAD_KEY, which loads its data. */
+  function sendUpload(file) {
+    const config = window.syriaConfig, set = window.dash_clientside.set_props;
+    const status = function (line) { set(ids().UPLOAD_STATUS, { children: line }); };
+    set(ids().UPLOAD_PROBLEMS, { children: [] });
+    if (file.size > config.uploadLimitBytes) {
+      const mb = (file.size / 1e6).toFixed(1);
+      return status(say("upload_too_large", { name: file.name, size: mb, limit: config.uploadLimitMb }));
+    }
+    status(say("upload_checking", { name: file.name }));
+    const form = new FormData();
+    form.append("file", file, file.name);
+    const query = "?lang=" + language + "&name=" + encodeURIComponent(file.name);
+    fetch(config.uploadRoute + query, { method: "POST", body: form })
+      .then(function (response) {
+        return response.json().catch(function () { throw new Error(response.status + " " + response.statusText); });
+      })
+      .then(function (answer) {
+        status(answer.message);
+        set(ids().UPLOAD_PROBLEMS, { children: answer.panel || [] });
+        if (answer.key) { set(ids().UPLOAD_KEY, { data: answer.key }); }
+      })
+      .catch(function (error) {
+        status(say("upload_not_stored", { name: file.name, reason: error.message || String(error) }));
+      });
+  }
+
+  /* The upload's file input and drop zone are taken here, before React (capture phase on the
+     document), so dcc.Upload never reads the file. The file chooser (a click, or Enter on the
+     button) is still dcc.Upload's. */
+  function inUpload(e) {
+    return Boolean(e.target && e.target.closest && e.target.closest("#" + ids().UPLOAD));
+  }
+  document.addEventListener("change", function (e) {
+    const files = e.target.files;
+    if (!inUpload(e) || !files || !files.length) { return; }
+    e.stopPropagation();
+    const file = files[0];
+    e.target.value = "";  /* choosing the same file again is a change too */
+    sendUpload(file);
+  }, true);
+  document.addEventListener("drop", function (e) {
+    const files = e.dataTransfer && e.dataTransfer.files;
+    if (!inUpload(e) || !files || !files.length) { return; }  /* no file: dcc.Upload's own */
+    e.preventDefault();
+    e.stopPropagation();
+    const file = files[0];
+    /* a drop of no file ends the zone's dragging look, and reads nothing */
+    e.target.dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: new DataTransfer() }));
+    sendUpload(file);
+  }, true);
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     syria: {
-      renderFrame: function (frame, figure, lang) {
+      renderFrame: function (received, figure, lang) {
         const noUpdate = window.dash_clientside.no_update;
         const key = window.syriaKey;
-        if (!frame || !key) { return Array(7).fill(noUpdate); }
+        if (!received || !key) { return Array(8).fill(noUpdate); }
+        if (!hold(received, key)) {  /* overtaken: ask again, from the date the map holds */
+          window.dash_clientside.set_props(ids().FRAME_RESYNC, { data: Date.now() });
+          return Array(8).fill(noUpdate);
+        }
+        const frame = expanded(received);
         watchSoon(300);
         language = lang === "ar" ? "ar" : "en";
         rendered = { date: frame.date, label: frame.label };
@@ -451,6 +682,13 @@
         listed = { frame: frame, page: 1 };
         show(ids().EVENTS, eventList(frame, key, frame.window, 1));
         const query = withView(frame.query, view.shown);
+        const fast = player.playing && figure && fastDraw(frame, key);
+        if (fast) {  /* the date box, link and panels follow when play pauses */
+          player.fast = true;
+          later(0);
+          return [noUpdate, frame.label, noUpdate, noUpdate, noUpdate, noUpdate, noUpdate,
+            { date: held.date, data: held.data }];
+        }
         return [
           figure ? mapPatch(frame, key) : noUpdate,
           frame.label,
@@ -459,27 +697,17 @@
           unchanged("summary", frame.summary) ? noUpdate : frame.summary,
           unchanged("why", frame.why) ? noUpdate : frame.why,
           embedSnippet(query),
+          { date: held.date, data: held.data },
         ];
       },
-      /* Too big: say so in the page and send nothing; else hand the server a small request. */
       /* While the slider is dragged, the date label shows the date under the handle. */
       dragLabel: function (day, lang) {
         const key = window.syriaKey;
         if (day === null || day === undefined || !key) { return window.dash_clientside.no_update; }
         const date = new Date(Date.parse(key.start) + day * 86400000);
-        return date.toLocaleDateString(lang === "ar" ? "ar-SY" : "en-GB",
+        /* Arabic with the digits the server's dates use (figures/wording.py:format_date) */
+        return date.toLocaleDateString(lang === "ar" ? "ar-SY-u-nu-latn" : "en-GB",
           { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-      },
-      guardUpload: function (contents, name) {
-        const noUpdate = window.dash_clientside.no_update;
-        const config = window.syriaConfig;
-        if (!contents) { return [noUpdate, noUpdate, noUpdate]; }
-        const size = Math.floor((contents.length - contents.indexOf(",") - 1) * 3 / 4);
-        if (size > config.uploadLimitBytes) {
-          const mb = (size / 1e6).toFixed(1);
-          return [config.uploadTooLarge.replace("NAME", name).replace("SIZE", mb), noUpdate, []];
-        }
-        return ["Checking " + name + "…", { name: name, size: size, at: Date.now() }, []];
       },
       /* Fetch the session's map key (window.syriaKey) before the page switches to its data. */
       loadData: async function (key, active) {
@@ -494,7 +722,7 @@
         const response = await fetch(window.syriaConfig.sessionKeyRoute + query);
         if (!response.ok) {
           window.syriaKey = window.syriaBundledKey;
-          return [null, key.name + " is no longer on the server; showing the server's data."];
+          return [null, say("upload_gone", { name: key.name })];
         }
         window.syriaKey = await response.json();
         return [key, noUpdate];
@@ -516,7 +744,16 @@
             window.dash_clientside.set_props(ids().SLIDER, { value: 0 });
           }
         }
-        if (playing) { later(0); } else { clearTimeout(player.timer); }
+        if (playing) {
+          later(0);
+        } else {
+          clearTimeout(player.timer);
+          player.timer = null;
+          if (player.fast) {  /* paused: the shown date again, through plotly (hover, legend) */
+            player.fast = false;
+            window.dash_clientside.set_props(ids().FRAME_RESYNC, { data: Date.now() });
+          }
+        }
         return [say(playing ? "pause" : "play"), playing ? "true" : "false"];
       },
       /* The language radio: the interface's words, and the page's direction. */
@@ -531,6 +768,17 @@
           wordsOf("layer_options"),
           wordsOf("compare_options"),
           wordsOf("metric_options"),
+        ];
+      },
+      /* The language radio's menus, date hints and the labels only screen readers hear. */
+      languageOptions: function (lang) {
+        language = lang === "ar" ? "ar" : "en";
+        document.querySelectorAll("[data-aria-key]").forEach(function (node) {
+          node.setAttribute("aria-label", say(node.getAttribute("data-aria-key")));
+        });
+        return [
+          wordsOf("speed_options"), wordsOf("rate_options"), wordsOf("format_options"),
+          say("date_placeholder"), say("date_placeholder"),
         ];
       },
     },

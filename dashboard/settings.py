@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -66,7 +67,31 @@ SETTINGS: tuple[Setting, ...] = (
         "GeoPackage layer to read from each --data file (empty: every layer, and a note "
         "names them).",
     ),
-    Setting("play_interval_ms", 125, "Milliseconds between dates when the map plays."),
+    Setting(
+        "play_interval_ms",
+        50,
+        "Milliseconds between dates when the map plays (50: 20 dates a second, or as fast as "
+        "the browser draws).",
+    ),
+    Setting(
+        "cache_dir",
+        "",
+        "Folder of the precomputed models, keyed by a hash of the data, so a restart on the "
+        "same data skips building (empty: ~/.cache/syria-control-map; off: no cache).",
+    ),
+    Setting(
+        "db_poll_s",
+        30.0,
+        "Seconds between checks of a postgresql:// --data table for edits; a change is "
+        "reloaded in the background, without a restart (0: never).",
+    ),
+    Setting(
+        "store",
+        "",
+        "Where uploads and the precomputed models are kept: empty for the upload_dir and "
+        "cache_dir folders, or postgresql://… (a table in that database) so every host "
+        "behind a load balancer shares them.",
+    ),
 )
 
 
@@ -107,11 +132,19 @@ def to_environ(settings: Settings) -> dict[str, str]:
 
 
 def worker_environ(settings: Settings) -> dict[str, str]:
-    """The SYRIA_MAP_* variables that give a server's worker process exactly these settings."""
-    return {**to_environ(settings), DATA_VARIABLE: os.pathsep.join(settings.data)}
+    """The SYRIA_MAP_* variables that give a server's worker process exactly these settings.
+
+    The tables are joined by the path separator, or written as a JSON list when one holds it
+    (a postgresql:// URL does)."""
+    data = os.pathsep.join(settings.data)
+    if any(os.pathsep in p or p.startswith("[") for p in settings.data):
+        data = json.dumps(list(settings.data))
+    return {**to_environ(settings), DATA_VARIABLE: data}
 
 
 def worker_settings(environ: Mapping[str, str]) -> Settings:
     """The settings `worker_environ` wrote (read by each server process)."""
-    data = tuple(p for p in environ.get(DATA_VARIABLE, "").split(os.pathsep) if p)
+    text = environ.get(DATA_VARIABLE, "")
+    listed = json.loads(text) if text.startswith("[") else text.split(os.pathsep)
+    data = tuple(str(p) for p in listed if p)
     return from_environ(Settings(data=data), environ)

@@ -575,6 +575,12 @@ MERGE_KM = 3.0
 # geonameid -> (English name a journalist uses, Arabic name or None, extra press spellings)
 NAME_OVERRIDES: dict[int, tuple[str, str | None, tuple[str, ...]]] = {
     172955: ("Raqqa", None, ("Ar Raqqah", "al-Raqqa", "Rakka", "Raqqah")),
+    # villages GeoNames gives no Arabic name
+    171757: ("Barri ash Sharqi", "بري الشرقي", ()),
+    169843: ("Harran al Awamid", "حران العواميد", ()),
+    168972: ("Jubb al Jarrah", "جب الجراح", ()),
+    11257949: ("Qentere", "قنطرة", ()),
+    164479: ("Shaqqa", "شقا", ()),
     170794: (
         "Deir ez-Zor",
         None,

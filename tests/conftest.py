@@ -28,3 +28,13 @@ def two_towns():
     gazetteer = two_towns_gazetteer()
     table = table_from_csv(TWO_TOWN_EVENTS, gazetteer)
     return Dataset(gazetteer, table, model_for(table, gazetteer, 40.0))
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """One throw-away PostgreSQL + PostGIS cluster for the session (on a unix socket)."""
+    from pg_cluster import start_cluster
+
+    cluster = start_cluster()
+    yield cluster
+    cluster.stop()

@@ -175,6 +175,10 @@ def test_make_test_runs_ruff_check_format_check_then_pytest_in_dot_venv(project,
     _assert_checks_in_order(_commands(out.stdout), ".venv/bin/python")
 
 
+PARALLEL_PYTEST = "python -m pytest -n 2 --dist loadfile -m not network and not serial"
+SERIAL_PYTEST = "python -m pytest -m serial and not network"
+
+
 def _assert_checks_in_order(commands: list[list[str]], python: str) -> None:
     wanted = [
         ["-m", "ruff", "check", "."],
@@ -243,15 +247,18 @@ def test_setup_installs_into_the_active_venv_once(project, fake_venv, trap):
 
 def test_make_test_runs_the_checks_for_real_and_stops_at_a_failure(project, fake_venv, trap):
     env = _env(trap, VIRTUAL_ENV=str(fake_venv))
-    out = _make(project, "test", "BROWSER_PACKAGES=", env=env)
+    out = _make(project, "test", "BROWSER_PACKAGES=", "POSTGIS_PACKAGES=", env=env)
     assert out.returncode == 0, out.stdout + out.stderr
     assert _calls(fake_venv)[1:] == [
         "python -m ruff check .",
         "python -m ruff format --check .",
-        "python -m pytest",
+        PARALLEL_PYTEST,
+        SERIAL_PYTEST,
     ]
     (fake_venv / "calls.log").unlink()
-    out = _make(project, "test", "BROWSER_PACKAGES=", env={**env, "FAKE_RUFF_RC": "1"})
+    out = _make(
+        project, "test", "BROWSER_PACKAGES=", "POSTGIS_PACKAGES=", env={**env, "FAKE_RUFF_RC": "1"}
+    )
     assert out.returncode != 0
     assert _calls(fake_venv) == ["python -m ruff check ."]
 
@@ -259,14 +266,22 @@ def test_make_test_runs_the_checks_for_real_and_stops_at_a_failure(project, fake
 @pytest.mark.parametrize("rc", ["1", "5"])  # 5: pytest collected no tests
 def test_a_pytest_failure_or_no_tests_fails_make_test(project, fake_venv, trap, rc):
     env = _env(trap, VIRTUAL_ENV=str(fake_venv), FAKE_PYTEST_RC=rc)
-    out = _make(project, "test", "BROWSER_PACKAGES=", env=env)
+    out = _make(project, "test", "BROWSER_PACKAGES=", "POSTGIS_PACKAGES=", env=env)
     assert out.returncode != 0
-    assert _calls(fake_venv)[-1] == "python -m pytest"
+    assert _calls(fake_venv)[-1] == PARALLEL_PYTEST  # the serial run never starts
 
 
 def test_make_run_passes_port_and_host_to_serve(project, fake_venv, trap):
     env = _env(trap, VIRTUAL_ENV=str(fake_venv))
-    out = _make(project, "run", "PORT=8080", "HOST=0.0.0.0", "BROWSER_PACKAGES=", env=env)
+    out = _make(
+        project,
+        "run",
+        "PORT=8080",
+        "HOST=0.0.0.0",
+        "BROWSER_PACKAGES=",
+        "POSTGIS_PACKAGES=",
+        env=env,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     assert _calls(fake_venv)[-1] == "syria-map serve --host 0.0.0.0 --port 8080"
 

@@ -47,7 +47,8 @@ def data_option(command):
         "data",
         multiple=True,
         type=click.Path(dir_okay=False),
-        help="Event table(s): our schema, ACLED or UCDP, CSV/GeoJSON/GeoPackage/GeoParquet. "
+        help="Event table(s): our schema, ACLED or UCDP, CSV/GeoJSON/GeoPackage/GeoParquet, "
+        "or a PostgreSQL table, postgresql://[USER@][HOST]/DB[?host=SOCKET_DIR]#TABLE. "
         "Repeat to combine layers. Default: the bundled table.",
     )(command)
 
@@ -271,6 +272,42 @@ def import_(path, fmt, mapping, out, layer) -> None:
     rejects = save_import(result, out)
     click.echo(result.report())
     click.echo(f"wrote {result.imported} rows to {out}, {result.rejected} rejects to {rejects}")
+
+
+@cli.group()
+def db() -> None:
+    """A PostgreSQL/PostGIS table as the shared event table of several servers.
+
+    A table is named postgresql://[USER@][HOST][:PORT]/DB[?host=SOCKET_DIR]#[SCHEMA.]TABLE
+    (a libpq URL, then #TABLE; default #events). Give it to any --data.
+    """
+
+
+@db.command(name="load")
+@click.argument("url")
+@click.option(
+    "--data",
+    "path",
+    type=click.Path(dir_okay=False),
+    help="The table to load (anything --data reads). Default: the bundled table.",
+)
+@click.option("--layer", default="", help=LAYER_HELP)
+@click.option("--replace", is_flag=True, help="Replace the rows of a table that has some.")
+def db_load(url, path, layer, replace) -> None:
+    """Load a validated table into URL's PostGIS table, made if missing.
+
+    Creates PostGIS, the table (geometry in EPSG:4326, GiST-indexed) and the trigger that
+    tells the servers of every edit; the rows are written in one transaction."""
+    from dashboard.io.events import store_events
+    from dashboard.io.geography import load_gazetteer
+    from dashboard.io.paths import BUNDLED_EVENTS
+    from dashboard.io.postgis import DatabaseSource, is_database
+
+    if not is_database(url):
+        raise click.UsageError(f"{url!r} is not a postgresql:// URL")
+    source = path or str(BUNDLED_EVENTS)
+    rows = store_events(source, url, load_gazetteer(), layer, replace)
+    click.echo(f"loaded {rows} rows from {source} into {DatabaseSource.parse(url).name}", err=True)
 
 
 @cli.command()

@@ -42,14 +42,16 @@ class Calendar:
         earlier = days[days < day]
         return int(earlier[-1]) if len(earlier) else day
 
-    def marks(self) -> dict[int, dict]:
-        """Slider marks: every year labelled, every month a tick."""
+    def marks(self, lang: str = "en") -> dict[int, dict]:
+        """Slider marks: every year labelled, every month a tick (in English April, July and
+        October are named too; Arabic month names are too long for the gaps)."""
         marks: dict[int, dict] = {}
         for month in pd.date_range(self.start, self.end, freq="MS"):
             if month.month == 1:
                 label = f"{month:%Y}"
             else:
-                label = f"{month:%b}" if month.month in (4, 7, 10) else "·"
+                named = lang == "en" and month.month in (4, 7, 10)
+                label = f"{month:%b}" if named else "·"
             marks[self.day(month)] = {"label": label}
         marks.setdefault(0, {"label": f"{self.start:%Y}"})
         return marks

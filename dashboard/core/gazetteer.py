@@ -85,3 +85,12 @@ class Gazetteer:
     def place(self, place_id: str) -> pd.Series:
         """The row of one place."""
         return self.places.loc[place_id]
+
+    def name(self, name: str, lang: str = "en") -> str:
+        """A place's name (given by id or any spelling) in `lang`; an unknown one as given."""
+        place_id = name if name in self.places.index else self.lookup(name)
+        if place_id is None:
+            return name
+        place = self.places.loc[place_id]
+        arabic = str(place.get("name_ar") or "") if lang == "ar" else ""
+        return arabic if arabic and arabic != "nan" else str(place["name"])

@@ -9,6 +9,7 @@ about that ground, where an inferred atom is only a guess from the nearest local
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,6 +50,9 @@ class AtomControl:
     localities: np.ndarray  # the locality whose control the atom shows (-1: area event, none)
 
 
+_RECENT_DATES = 8  # atom_control results kept per model
+
+
 @dataclass(frozen=True)
 class ControlModel:
     """Events, localities, the tessellation and the place each gazetteer entry falls in."""
@@ -76,11 +80,30 @@ class ControlModel:
         return locality_control(self.history, self.events, date)
 
     def atom_control(self, date: object) -> AtomControl:
-        """Faction and deciding event of every atom at `date`.
+        """Faction and deciding event of every atom at `date` (read-only arrays; the last few
+        dates are kept, as a slider step asks for the same date several times).
 
         A locality with no known controller yet lends its cells to the nearest locality on its
         bank that has one; those cells are inferred, like land beyond the reach.
         """
+        recent = self.__dict__.setdefault("_recent", OrderedDict())
+        day = day_number(date)
+        if day not in recent:
+            control = self._atom_control(date)
+            for array in (
+                control.factions,
+                control.event_rows,
+                control.inferred,
+                control.localities,
+            ):
+                array.setflags(write=False)
+            recent[day] = control
+            while len(recent) > _RECENT_DATES:
+                recent.popitem(last=False)
+        recent.move_to_end(day)
+        return recent[day]
+
+    def _atom_control(self, date: object) -> AtomControl:
         loc_factions, loc_rows, loc_days = self.history.at(date)
         source = self._sources(loc_factions)
         owner = self.tessellation.atom_locality

@@ -19,10 +19,13 @@ def normalise_name(name: str) -> str:
     return _NON_ALNUM.sub(" ", stripped).strip()
 
 
-def did_you_mean(suggestions: list[str], quote: bool = False) -> str:
-    """'; did you mean 'Raqqa', 'Rastan'?' for the suggestions, or '' when there are none."""
+def did_you_mean(suggestions: list[str], quote: bool = False, lang: str = "en") -> str:
+    """'; did you mean 'Raqqa', 'Rastan'?' for the suggestions (or its Arabic), or '' when
+    there are none."""
     if not suggestions:
         return ""
+    if lang == "ar":
+        return f"؛ هل تقصد {'، '.join(suggestions)}؟"
     names = ", ".join(repr(s) if quote else s for s in suggestions)
     return f"; did you mean {names}?"
 

@@ -54,7 +54,7 @@ def _changes(dataset: Any, start: object, end: object, lang: str) -> str:
             "caption_gained" if km2 > 0 else "caption_lost",
             lang,
             name=faction_name(code, lang),
-            area=f"{round(abs(km2), -2):,.0f} km²",
+            area=f"{round(abs(km2), -2):,.0f} {text('km2', lang)}",
         )
         for code, km2 in delta.items()
     ]
@@ -100,7 +100,11 @@ def caption_lines(dataset: Any, view: Any, dates: pd.DatetimeIndex | None = None
         alt = text("alt_focus", lang, place=name, date=format_date(date, lang), parts=parts)
     else:
         alt = text("alt", lang, date=format_date(date, lang), parts=parts)
-    return {"caption": caption, "alt": alt, "credits": f"{text('credits', lang)}: {credits_line()}"}
+    return {
+        "caption": caption,
+        "alt": alt,
+        "credits": f"{text('credits', lang)}: {credits_line(lang)}",
+    }
 
 
 def caption_path(out: str | Path) -> Path:

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.core.factions import NO_DATA, faction, faction_name
+from dashboard.export.halo import halo_trace
 from dashboard.export.scalebar import scale_bar_traces
 from dashboard.figures.layout import credits_line
 from dashboard.figures.markers import INFERRED_SWATCH
@@ -89,7 +90,10 @@ class Page:
 
 
 def legend_rows(
-    held: pd.DataFrame, order: list[str] | None = None, only: set[str] | None = None
+    held: pd.DataFrame,
+    order: list[str] | None = None,
+    only: set[str] | None = None,
+    lang: str = "en",
 ) -> list[tuple[str, str, str]]:
     """(code, colour, area text) per faction held at the date, largest first; no-data last.
 
@@ -106,7 +110,7 @@ def legend_rows(
     rows = []
     for code in codes:
         area = areas.get(code, 0.0)
-        rows.append((code, faction(code).colour, format_area(area, area / total)))
+        rows.append((code, faction(code).colour, format_area(area, area / total, lang)))
     return sorted(rows, key=lambda row: row[0] == NO_DATA.code)
 
 
@@ -130,11 +134,13 @@ def map_width_px(page: Page, extent, zoom: float) -> float:
     return min(width, height * aspect) * zoom
 
 
-def _legible_labels(fig: dict, places: dict | None, zoom: float, halo: bool) -> None:
+def _legible_labels(
+    fig: dict, places: dict | None, zoom: float, halo: bool, degrees_per_px: float, lang: str
+) -> None:
     """Swap in the place labels planned for the written page (`places`, sized in its CSS px)
-    at the design size (divided by `zoom`); without `halo` (PDF) no text shadow: a shadow is
-    drawn as more copies of the text, each of which would be copied out of the PDF."""
-    for i, trace in enumerate(fig["data"]):
+    at the design size (divided by `zoom`); without `halo` (PDF) no text shadow, which would
+    be drawn as more copies of the text, each copied out of the PDF: white bands instead."""
+    for i, trace in enumerate(list(fig["data"])):
         if trace.get("name") != "Places":
             continue
         trace = dict(places or trace)
@@ -144,9 +150,11 @@ def _legible_labels(fig: dict, places: dict | None, zoom: float, halo: bool) -> 
             font["size"] = [size / zoom for size in font["size"]]
             marker["size"] = [max(size, 0.6 * size / zoom) for size in marker["size"]]
             font["shadow"] = font["shadow"].replace("1px", f"{1 / zoom:.2g}px")
+        fig["data"][i] = {**trace, "textfont": font, "marker": marker}
         if not halo:
             font["shadow"] = "none"
-        fig["data"][i] = {**trace, "textfont": font, "marker": marker}
+            fig["data"].insert(i, halo_trace(fig["data"][i], degrees_per_px, _FONTS[lang]))
+        return
 
 
 def _has_points(trace: dict) -> bool:
@@ -226,11 +234,12 @@ def decorate(
     page = Page(width, height, rtl=lang == "ar")
     _prepare(fig, page, lang)
     planned = None if places is None else places(map_width_px(page, extent, zoom))
-    _legible_labels(fig, planned, zoom, halo)
+    per_px = (extent[2] - extent[0]) * zoom / map_width_px(page, extent, zoom)
+    _legible_labels(fig, planned, zoom, halo, per_px, lang)
     font = {"family": _FONTS[lang], "size": max(9, round(14 * page.unit)), "color": _INK}
-    fig["data"] = [*fig.get("data", []), *scale_bar_traces(extent, font, bar_corner)]
+    fig["data"] = [*fig.get("data", []), *scale_bar_traces(extent, font, bar_corner, lang)]
     _add_title(fig, page, view, lang, pd.Timestamp(coverage[1]))
-    rows = legend_rows(held, legend_order, in_frame) if "zones" in view.layers else []
+    rows = legend_rows(held, legend_order, in_frame, lang) if "zones" in view.layers else []
     fig["layout"].setdefault("meta", {})["legend"] = [row[0] for row in rows]
     bottom = _add_legend(fig, page, view, held, lang, rows)
     _place_marker_legend(fig, page, bottom)
@@ -256,7 +265,13 @@ def _add_legend(fig: dict, page: Page, view, held, lang: str, rows: list) -> flo
     swatch, gap = 24 * u, 12 * u
     heading = text("legend", lang, date=format_date(view.date, lang))
     y = 132 * u
-    page.text(fig, start, y, heading, 18 * u, weight="bold")
+    if len(heading) * 18 * 0.55 > _PANEL - 40:  # too wide for the panel: the date goes under
+        head, _, date = heading.rpartition("، " if lang == "ar" else ", ")
+        page.text(fig, start, y - 11 * u, head, 18 * u, weight="bold")
+        page.text(fig, start, y + 13 * u, date, 18 * u, weight="bold")
+        y += 24 * u
+    else:
+        page.text(fig, start, y, heading, 18 * u, weight="bold")
     y += 44 * u
     for code, colour, area in rows:
         top = y - 2 * u - swatch / 2
@@ -271,7 +286,6 @@ def _add_legend(fig: dict, page: Page, view, held, lang: str, rows: list) -> flo
             line={"color": "#444444", "width": 0.8},
         )
         page.text(fig, start + swatch + gap, y - 10 * u, faction_name(code, lang), 17 * u)
-        area = isolate_ltr(area) if page.rtl else area
         page.text(fig, start + swatch + gap, y + 11 * u, area, 14.5 * u, color=_MUTED)
         y += 54 * u
     if rows and float(held["inferred_km2"].sum()) > 0:
@@ -314,8 +328,10 @@ def _add_footer(fig: dict, page: Page, coverage, digest: str, lang: str) -> None
     u = page.unit
     first, last = (pd.Timestamp(d).strftime("%Y-%m-%d") for d in coverage)
     data = text("data", lang, digest=digest, first=first, last=last)
-    credits = credits_line()
-    credits = f"{text('credits', lang)}: " + (isolate_ltr(credits) if page.rtl else credits)
+    credits = credits_line(lang)
+    if page.rtl and credits == credits_line():  # no Arabic line: the English, left to right
+        credits = isolate_ltr(credits)
+    credits = f"{text('credits', lang)}: {credits}"
     base = page.height - _BOTTOM * u
     rule = base + 8 * u
     page.shape(

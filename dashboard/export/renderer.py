@@ -1,4 +1,5 @@
-"""One headless-Chromium render server (kaleido), started once per process and reused.
+"""One headless-Chromium render server (kaleido), started once per process and reused for
+RECYCLE_EVERY renders, then replaced by a fresh one (kaleido's Chromium grows with every render).
 
 Offline by construction: MathJax is off and geo base layers come from the bundled topojson
 (see ../shared/OFFLINE-RENDERING.md). The server runs kaleido in its own thread and event
@@ -18,13 +19,17 @@ from typing import Any
 from dashboard.export.errors import ChromiumMissing, ExportError
 from dashboard.io.paths import ASSETS_DIR
 
-__all__ = ["FORMATS", "INSTALL_HINT", "browser_path", "render", "start", "stop"]
+__all__ = ["FORMATS", "INSTALL_HINT", "RECYCLE_EVERY", "browser_path", "render", "start", "stop"]
 
 FORMATS = ("png", "svg", "pdf")
 INSTALL_HINT = "install it with `apt-get install chromium` (or set BROWSER_PATH to Chrome)"
 TOPOJSON_URL = (ASSETS_DIR / "topojson").as_uri() + "/"
 _START_TIMEOUT_S = 60
 _RENDER_TIMEOUT_S = 90
+# Renders one Chromium serves before it is closed and the next render starts a fresh one (None:
+# never). Its tree grows by ~0.6 GB over 48 article frames and ~1.8 GB over 209; every 24 keeps
+# it within ~0.5 GB of a fresh one's for ~3 s a restart (benchmarks/bench_export.py --memory).
+RECYCLE_EVERY: int | None = 24
 
 _lock = threading.Lock()
 _server: _Server | None = None
@@ -64,6 +69,8 @@ class _Server:
         self.error: BaseException | None = None
         self.loop: asyncio.AbstractEventLoop | None = None
         self.kaleido: Any = None
+        self.renders = 0  # finished on this server
+        self.active = 0  # under way on it
         self._stop: asyncio.Event | None = None
         self.thread = threading.Thread(target=self._run, name="kaleido-render", daemon=True)
         self.thread.start()
@@ -79,6 +86,8 @@ class _Server:
                 self.kaleido = kaleido
                 self.ready.set()
                 await self._stop.wait()
+                # let the last tab reload finish, so closing interrupts nothing
+                await asyncio.gather(*getattr(kaleido, "_reloads", ()), return_exceptions=True)
         except BaseException as exc:  # reported to the caller by calc()
             self.error = exc
         finally:
@@ -106,29 +115,58 @@ class _Server:
 
 def start() -> None:
     """Start the render server in the background if it is not running (checks for Chromium)."""
-    global _server
     with _lock:
-        if _server is not None and _server.thread.is_alive():
-            return
+        _started()
+
+
+def _started() -> _Server:
+    """The running server, started if need be (the caller holds `_lock`)."""
+    global _server
+    if _server is None or not _server.thread.is_alive():
         if browser_path() is None:
             raise ChromiumMissing(f"exporting needs Chromium, which was not found: {INSTALL_HINT}")
         _server = _Server()
-        atexit.register(_server.stop)
+    return _server
+
+
+def _checkout() -> _Server:
+    """The server to render on, counting the render as under way on it."""
+    with _lock:
+        server = _started()
+        server.active += 1
+        return server
+
+
+def _checkin(server: _Server) -> None:
+    """Count the render as done; after RECYCLE_EVERY of them retire the server (the next render
+    starts a fresh one) and close its Chromium once no render is under way on it."""
+    global _server
+    with _lock:
+        server.active -= 1
+        server.renders += 1
+        if server is _server and RECYCLE_EVERY and server.renders >= RECYCLE_EVERY:
+            _server = None
+        retired = server is not _server and server.active == 0
+    if retired:
+        server.stop()
 
 
 def render(figure: Any, fmt: str, width: int, height: int, scale: float = 1) -> bytes:
     """The figure (a plotly figure or its dict) as PNG, SVG or PDF bytes."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown image format {fmt!r} (one of: {', '.join(FORMATS)})")
-    start()
+    start()  # a fresh Chromium boots while the figure is serialised
     spec = figure.to_dict() if hasattr(figure, "to_dict") else figure
     opts = {"format": fmt, "width": int(width), "height": int(height), "scale": float(scale)}
+    server = _checkout()
     try:
-        return _server.calc(spec, opts)
+        return server.calc(spec, opts)
     except ExportError:
         raise
     except Exception as exc:  # kaleido and choreographer errors have no common type
         raise ExportError(f"the renderer failed: {type(exc).__name__}: {exc}") from exc
+    finally:
+        _checkin(server)
 
 
 def stop() -> None:
@@ -138,3 +176,6 @@ def stop() -> None:
         if _server is not None:
             _server.stop()
             _server = None
+
+
+atexit.register(stop)

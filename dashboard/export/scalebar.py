@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 
+from dashboard.figures.wording import text
+
 __all__ = ["bar_box", "km_per_degree_lon", "nice_length", "quiet_corner", "scale_bar_traces"]
 
 _A = 6378.137  # WGS84 semi-major axis, km
@@ -70,7 +72,7 @@ def quiet_corner(extent: tuple[float, float, float, float], land) -> str:
 
 
 def scale_bar_traces(
-    extent: tuple[float, float, float, float], font: dict, corner: str = "left"
+    extent: tuple[float, float, float, float], font: dict, corner: str = "left", lang: str = "en"
 ) -> list[dict]:
     """Scattergeo traces (dicts): a white plate, a two-tone bar and its labels, lower corner.
 
@@ -124,7 +126,7 @@ def scale_bar_traces(
         lon=[lon0, lon_half, lon1, lon1 + 1.5 * pad_x],
         lat=[label_y - 0.012 * height] * 4,
         mode="text",
-        text=["0", _km(length / 2), _km(length), "km"],
+        text=["0", _km(length / 2), _km(length), text("km", lang)],
         textposition=["middle center", "middle center", "middle center", "middle right"],
         textfont=font,
         hoverinfo="skip",

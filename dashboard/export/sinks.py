@@ -75,9 +75,8 @@ def gif_palette() -> list[tuple[int, int, int]]:
     lines, and a coarse colour cube for what anti-aliasing blends; index 255 is kept free."""
     from dashboard.core.factions import FACTIONS, NO_DATA_COLOUR
     from dashboard.figures.base_layers import NEIGHBOUR, WATER
-    from dashboard.figures.frames import CHANGE_COLOUR
     from dashboard.figures.layout import SEA
-    from dashboard.figures.markers import INFERRED_SWATCH, inferred_colour
+    from dashboard.figures.markers import CHANGE_COLOUR, INFERRED_SWATCH, inferred_colour
 
     fixed = [f.colour for f in FACTIONS] + [inferred_colour(f.colour) for f in FACTIONS]
     fixed += [NO_DATA_COLOUR, SEA, NEIGHBOUR, WATER, CHANGE_COLOUR, INFERRED_SWATCH, "#4A6F8A"]

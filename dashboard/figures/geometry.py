@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -20,6 +19,8 @@ from dashboard.core.control import starting_states
 from dashboard.core.factions import FACTIONS, NO_DATA
 from dashboard.core.model import ControlModel
 from dashboard.core.presence import presence_group
+from dashboard.core.table import by_value
+from dashboard.figures.memo import PerModel
 from dashboard.figures.wording import plain
 from dashboard.figures.wording import text as wording
 
@@ -100,13 +101,11 @@ class _ByIdentity:
 
 
 def map_base(model: ControlModel, gazetteer) -> MapBase:
-    """The cached MapBase of a model (built on first use)."""
-    return _map_base(_ByIdentity(model), _ByIdentity(gazetteer))
+    """The MapBase of a model (built on first use, then kept with the model)."""
+    return _map_base(model, gazetteer)
 
 
-@lru_cache(maxsize=4)
-def _map_base(key: _ByIdentity, gazetteer_key: _ByIdentity) -> MapBase:
-    model = key.model
+def _build_map_base(model: ControlModel, gazetteer) -> MapBase:
     atoms = [_polygonal(a) for a in model.atoms_wgs84]
     shapes = [_rounded(atom) for atom in atoms]
     features = [
@@ -131,9 +130,12 @@ def _map_base(key: _ByIdentity, gazetteer_key: _ByIdentity) -> MapBase:
         event_day=model.events["date"].to_numpy().astype("datetime64[D]").astype(np.int64),
         event_starting=starting_states(model.events),
         **_event_columns(model.events),
-        places=_place_candidates(model, gazetteer_key.model),
+        places=_place_candidates(model, gazetteer),
         localities=len(model.localities),
     )
+
+
+_map_base = PerModel("map_base", _build_map_base)
 
 
 def _per_line(lines) -> tuple[tuple, tuple]:
@@ -240,34 +242,44 @@ def _short(text: str, limit: int = 90) -> str:
 
 
 def _event_columns(events: pd.DataFrame) -> dict[str, np.ndarray]:
-    """Per-event values the map shows, as plain arrays so a date step is array indexing."""
+    """Per-event values the map shows, as plain arrays so a date step is array indexing.
+    Each is computed once per distinct value (see core.table.by_value)."""
     colours = {f.code: f.colour for f in FACTIONS}
     text = lambda column: events[column].fillna("").astype(str).to_numpy(object)  # noqa: E731
-    kinds, places = text("event_type"), text("place")
+    kinds, places, actors = text("event_type"), text("place"), text("actor")
+    days = by_value(events["date"].dt.strftime("%Y-%m-%d").to_numpy(object), _day_text)
     # presence: where and since when (frame_updates puts who first); other events: one line
     # of the description under the title, place and actors of the event's hover (event_trace)
-    hover = [
-        plain(f"{p or '?'}, {wording('since', date=f'{d:%-d %b %Y}')}")
-        if k == "presence"
-        else plain(_short(t))
-        for d, k, p, t in zip(events["date"], kinds, places, text("description"), strict=True)
-    ]
-    titles = [
-        f"{d:%-d %b %Y} · {k.replace('_', ' ')}" for d, k in zip(events["date"], kinds, strict=True)
-    ]
+    presence = kinds == "presence"
+    hover = by_value(text("description"), lambda t: plain(_short(t)))
+    since = [f"{p}\t{d}" for p, d in zip(places[presence], days[presence], strict=True)]
+    hover[presence] = by_value(np.array(since, dtype=object), _since)
+    titles = [f"{d}\t{k}" for d, k in zip(days, kinds, strict=True)]
     return {
-        "event_kind": kinds,
-        "event_hover": np.array(hover, dtype=object),
-        "event_title": np.array([plain(t) for t in titles], dtype=object),
-        "event_where": np.array([plain(p) for p in places], dtype=object),
-        "event_who": np.array([plain(a) for a in text("actor")], dtype=object),
-        "event_group": np.array([presence_group(a) for a in text("actor")], dtype=np.int64),
+        "event_kind": by_value(kinds, str),
+        "event_hover": hover,
+        "event_title": by_value(np.array(titles, dtype=object), _title),
+        "event_where": by_value(places, plain),
+        "event_who": by_value(actors, plain),
+        "event_group": by_value(actors, presence_group).astype(np.int64),
         "event_id": text("event_id"),
-        "event_colour": np.array(
-            [colours.get(c, "#555555") for c in text("controller_after")], dtype=object
-        ),
-        "event_actor": text("actor"),
+        "event_colour": by_value(text("controller_after"), lambda c: colours.get(c, "#555555")),
+        "event_actor": by_value(actors, str),
     }
+
+
+def _day_text(iso: str) -> str:
+    return f"{pd.Timestamp(iso):%-d %b %Y}"
+
+
+def _since(place_day: str) -> str:
+    place, day = place_day.split("\t")
+    return plain(f"{place or '?'}, {wording('since', date=day)}")
+
+
+def _title(day_kind: str) -> str:
+    day, kind = day_kind.split("\t")
+    return plain(f"{day} · {kind.replace('_', ' ')}")
 
 
 def article_place_ids(gazetteer) -> list[str]:

@@ -8,7 +8,7 @@ from dashboard.core.view import MapView
 from dashboard.figures.frames import _date_text
 from dashboard.figures.geometry import map_base
 from dashboard.figures.wording import NOTE
-from dashboard.io.credits import data_credits
+from dashboard.io.credits import arabic_credits, data_credits
 from dashboard.io.dataset import Dataset
 
 __all__ = ["SEA", "SYRIA_EXTENT", "credits_line", "map_layout", "view_extent"]
@@ -17,8 +17,11 @@ SYRIA_EXTENT = (35.3, 32.1, 42.6, 37.55)  # west, south, east, north
 SEA = "#D4E6F1"
 
 
-def credits_line() -> str:
-    """The data credits of geodata/SOURCES.md as one line (the same the exports print)."""
+def credits_line(lang: str = "en") -> str:
+    """The data credits of geodata/SOURCES.md as one line (the same the exports print); in
+    Arabic its Arabic credit line, when it has one."""
+    if lang == "ar" and arabic_credits():
+        return arabic_credits()
     return " ".join(c if c.endswith(".") else c + "." for c in data_credits())
 
 

@@ -12,10 +12,11 @@ import plotly.graph_objects as go
 
 from dashboard.core.view import MapView
 from dashboard.figures.base_layers import base_traces, geo_labels, lines
-from dashboard.figures.frames import CHANGE_COLOUR, date_frame, frame_updates, map_key
+from dashboard.figures.frames import date_frame, frame_updates, map_key
 from dashboard.figures.geometry import map_base
 from dashboard.figures.layout import map_layout, view_extent
 from dashboard.figures.markers import (
+    CHANGE_COLOUR,
     changed_places_trace,
     event_trace,
     legend_traces,

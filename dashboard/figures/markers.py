@@ -11,13 +11,13 @@ import pandas as pd
 from dashboard.core.factions import FACTIONS, NO_DATA_COLOUR, faction_name
 from dashboard.core.presence import OTHER_PRESENCE, PRESENCE_GROUPS
 from dashboard.core.view import MapView
-from dashboard.figures.frames import CHANGE_COLOUR
 from dashboard.figures.geometry import MapBase, map_base
 from dashboard.figures.labels import place_labels
-from dashboard.figures.wording import text
+from dashboard.figures.wording import event_name, text
 from dashboard.io.dataset import Dataset
 
 __all__ = [
+    "CHANGE_COLOUR",
     "EVENT_HOVER",
     "EVENT_SYMBOLS",
     "changed_places_trace",
@@ -27,9 +27,12 @@ __all__ = [
     "places_trace",
     "presence_legend_traces",
     "presence_trace",
+    "zone_colours",
     "zone_colourscale",
     "zones_trace",
 ]
+
+CHANGE_COLOUR = "#D6008F"  # what changed hands since the compare date
 
 EVENT_SYMBOLS = {
     "control_change": "circle",
@@ -64,11 +67,16 @@ def inferred_colour(colour: str) -> str:
 INFERRED_SWATCH = inferred_colour("#6E6E6E")  # the legend's sample of inferred land
 
 
-def zone_colourscale() -> list:
-    """A stepped colourscale over frames.zone_z: z = faction index, len(FACTIONS) for no data,
+def zone_colours() -> list[str]:
+    """The colour of each frames.zone_z: z = faction index, len(FACTIONS) for no data,
     len(FACTIONS) + 1 + faction index for inferred land."""
     colours = [f.colour for f in FACTIONS] + [NO_DATA_COLOUR]
-    colours += [inferred_colour(f.colour) for f in FACTIONS]
+    return colours + [inferred_colour(f.colour) for f in FACTIONS]
+
+
+def zone_colourscale() -> list:
+    """zone_colours as a stepped colourscale over z from 0 to 2 * len(FACTIONS)."""
+    colours = zone_colours()
     n = len(colours)
     scale = []
     for i, colour in enumerate(colours):
@@ -143,7 +151,7 @@ def event_trace(kind: str, view: MapView) -> dict:
         "color": "#333333",
         "line": {"width": 1, "color": "#FFFFFF"},
     }
-    name = f"Event: {kind.replace('_', ' ')}"
+    name = text("event", view.lang, kind=event_name(kind, view.lang))
     return _markers(
         name,
         marker,

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core.factions import FACTIONS, faction_name
 from dashboard.core.stats import held_series, series_dates
-from dashboard.figures.geometry import _ByIdentity
+from dashboard.figures.memo import PerModel
 from dashboard.figures.wording import text
 from dashboard.io.dataset import Dataset
 
@@ -20,10 +18,8 @@ METRICS = {"area_km2": "Area (km²)", "population": "Population"}
 DATE_MARK_COLOUR = "#D6008F"
 
 
-@lru_cache(maxsize=4)
-def _series(key: _ByIdentity) -> pd.DataFrame:
-    """Weekly area and population held by each faction over the coverage (computed once)."""
-    model = key.model
+def _weekly(model, _gazetteer) -> pd.DataFrame:
+    """Weekly area and population held by each faction over the coverage."""
     start, end = model.table.coverage
     dates = series_dates(start, end, "week")
     if dates[-1] != end:
@@ -31,9 +27,12 @@ def _series(key: _ByIdentity) -> pd.DataFrame:
     return held_series(model, dates)
 
 
+_series = PerModel("trend", _weekly)
+
+
 def trend_series(dataset: Dataset) -> pd.DataFrame:
     """Long table date, faction, area_km2, population, localities (cached per model)."""
-    return _series(_ByIdentity(dataset.model))
+    return _series(dataset.model, dataset.gazetteer)
 
 
 def trend_figure(
@@ -93,7 +92,12 @@ def trend_figure(
         paper_bgcolor="#FFFFFF",
         plot_bgcolor="#FFFFFF",
         font={"family": "DejaVu Sans, Arial, sans-serif", "size": 11},
-        yaxis={"title": {"text": text(axis, lang)}, "gridcolor": "#E5E5E5", "fixedrange": True},
+        yaxis={
+            "title": {"text": text(axis, lang)},
+            "gridcolor": "#E5E5E5",
+            "fixedrange": True,
+            "tickformat": ",d" if lang == "ar" else "",  # "50,000", not "50k"
+        },
         xaxis={"fixedrange": True},
         shapes=[_date_line(date)],
     )

@@ -10,6 +10,7 @@ import pandas as pd
 __all__ = [
     "NOTE",
     "embed_rtl",
+    "event_name",
     "format_area",
     "format_date",
     "isolate_ltr",
@@ -33,6 +34,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "compare": "changes since {date} highlighted",
         "legend": "Area held in Syria, {date}",
         "front": "Front line",
+        "km": "km",
+        "km2": "km²",
+        "event": "Event: {kind}",
+        "changed_since": "changed hands since {date}",
         "note": NOTE,
         "data": "Data version {digest}; events {first} to {last}",
         "credits": "Credits",
@@ -70,6 +75,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "compare": "مع إبراز التغييرات منذ {date}",
         "legend": "المساحة المسيطر عليها في سوريا، {date}",
         "front": "خط الجبهة",
+        "km": "كم",
+        "km2": "كم²",
+        "event": "حدث: {kind}",
+        "changed_since": "تغيّرت السيطرة منذ {date}",
         "note": "المناطق تقديرية مستمدة من السيطرة على البلدات",
         "data": "إصدار البيانات {digest}؛ الأحداث من {first} إلى {last}",
         "credits": "المصادر",
@@ -103,6 +112,30 @@ _TEXT: dict[str, dict[str, str]] = {
             "ملاحظة: حجم {out} هو {size} ميغابايت؛ ملف ‎.mp4‎ للسلسلة نفسها أصغر بكثير "
             "(‎--out {mp4}‎)، أو استخدم ‎--preset article‎"
         ),
+    },
+}
+
+# Each event type's name (core.schema.EVENT_TYPES), for the map's legend and the event list.
+_EVENT_NAMES: dict[str, dict[str, str]] = {
+    "en": {
+        "control_change": "control change",
+        "battle": "battle",
+        "airstrike": "airstrike",
+        "agreement": "agreement",
+        "talks": "talks",
+        "announcement": "announcement",
+        "presence": "presence",
+        "other": "other",
+    },
+    "ar": {
+        "control_change": "تغيّر السيطرة",
+        "battle": "معركة",
+        "airstrike": "غارة جوية",
+        "agreement": "اتفاق",
+        "talks": "محادثات",
+        "announcement": "إعلان",
+        "presence": "وجود عسكري",
+        "other": "أخرى",
     },
 }
 
@@ -144,6 +177,12 @@ def text(key: str, lang: str = "en", **values: object) -> str:
     return _TEXT.get(lang, _TEXT["en"])[key].format(**values)
 
 
+def event_name(kind: str, lang: str = "en") -> str:
+    """An event type's name: 'control change' (or its Arabic)."""
+    names = _EVENT_NAMES.get(lang, _EVENT_NAMES["en"])
+    return names.get(kind, kind.replace("_", " "))
+
+
 def format_date(date: object, lang: str = "en") -> str:
     """'1 June 2017' (or its Arabic form)."""
     stamp = pd.Timestamp(date)
@@ -151,8 +190,8 @@ def format_date(date: object, lang: str = "en") -> str:
     return f"{stamp.day} {months[stamp.month - 1]} {stamp.year}"
 
 
-def format_area(area_km2: float, share: float) -> str:
+def format_area(area_km2: float, share: float, lang: str = "en") -> str:
     """'62,300 km² (34%)': areas rounded to 100 km², shares to whole percent."""
     rounded = round(area_km2, -2) if area_km2 >= 1000 else round(area_km2)
     percent = f"{share:.0%}" if share >= 0.005 or share == 0 else "<1%"
-    return f"{rounded:,.0f} km² ({percent})"
+    return f"{rounded:,.0f} {text('km2', lang)} ({percent})"

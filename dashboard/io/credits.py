@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dashboard.io.paths import GEODATA_DIR
 
-__all__ = ["DEFAULT_CREDITS", "credits_from_markdown", "data_credits"]
+__all__ = ["DEFAULT_CREDITS", "arabic_credits", "credits_from_markdown", "data_credits"]
 
 # Used when geodata/SOURCES.md is missing or names no credits.
 DEFAULT_CREDITS: tuple[str, ...] = (
@@ -20,6 +20,10 @@ DEFAULT_CREDITS: tuple[str, ...] = (
 
 _CREDIT_PARAGRAPH = re.compile(
     r"^\s*\*\*credits?\b[^*\n]*\*\*\s*(.+?)(?:\n\s*\n|\Z)", re.IGNORECASE | re.DOTALL | re.MULTILINE
+)
+_ARABIC_PARAGRAPH = re.compile(
+    r"^\s*\*\*arabic credit line\b[^*\n]*\*\*\s*(.+?)(?:\n\s*\n|\Z)",
+    re.IGNORECASE | re.DOTALL | re.MULTILINE,
 )
 _CREDIT_LINE = re.compile(r"^\s*(?:[-*+]\s*)?\**credit(?:s)?\**\s*:\**\s*(.+?)\s*$", re.IGNORECASE)
 _MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
@@ -78,3 +82,16 @@ def data_credits(path: Path | None = None) -> tuple[str, ...]:
     except OSError:
         return DEFAULT_CREDITS
     return credits_from_markdown(markdown) or DEFAULT_CREDITS
+
+
+@cache
+def arabic_credits(path: Path | None = None) -> str | None:
+    """The whole credit line in Arabic ('**Arabic credit line …:**' in geodata/SOURCES.md),
+    or None when there is none."""
+    path = path or GEODATA_DIR / "SOURCES.md"
+    try:
+        markdown = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    found = _ARABIC_PARAGRAPH.search(markdown)
+    return _plain(" ".join(found.group(1).split())) if found else None

@@ -78,11 +78,17 @@ class _Checker:
         self.gazetteer = gazetteer
         self.source = source
         self.offset = int(raw.attrs.get("row_offset", 2))
+        self.numbers = raw.attrs.get("row_numbers")  # a database table's row ids, if any
         self.problems: list[Problem] = []
         self._columns: dict[str, pd.Series] = {}
 
     def add(self, index: int | None, column: str | None, message: str, severity="error") -> None:
-        row = None if index is None else int(index) + self.offset
+        if index is None:
+            row = None
+        elif self.numbers is not None:
+            row = int(self.numbers[int(index)])
+        else:
+            row = int(index) + self.offset
         self.problems.append(Problem(self.source, row, column, severity, message))
 
     def column(self, name: str) -> pd.Series:
@@ -152,21 +158,30 @@ def _check_ids(check: _Checker) -> pd.Series:
     ids = check.column("event_id")
     for index in ids.index[ids == ""]:
         check.add(index, "event_id", "empty event_id")
-    seen: dict[str, int] = {}
-    for index, value in ids.items():
-        if value and value in seen:
+    repeated = ids.duplicated(keep="first") & (ids != "")
+    if repeated.any():
+        seen = {value: index for index, value in ids[~ids.duplicated(keep="first")].items()}
+        for index, value in ids[repeated].items():
             first = seen[value] + check.offset
             check.add(index, "event_id", f"duplicate event_id {value!r} (first on row {first})")
-        seen.setdefault(value, index)
     return ids
 
 
 def parse_dates(texts: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     """`parse_date` for a whole column at once: (timestamps, implied precision, error).
 
-    Well-formed dates are parsed column-wise; only the rows that fail are parsed one by one,
-    for their message. Empty text gives NaT, "" and "".
+    Each distinct text is parsed once, column-wise; only those that fail are parsed one by
+    one, for their message. Empty text gives NaT, "" and "".
     """
+    codes, distinct = pd.factorize(texts, use_na_sentinel=False)
+    stamps, implied, errors = _parse_distinct(pd.Series(distinct, dtype=object))
+    return tuple(
+        pd.Series(column.to_numpy()[codes], index=texts.index, dtype=column.dtype)
+        for column in (stamps, implied, errors)
+    )
+
+
+def _parse_distinct(texts: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     parts = texts.str.extract(_DATE)
     year = pd.to_numeric(parts[0], errors="coerce")
     month, day = parts[1].fillna("1"), parts[2].fillna("1")
@@ -217,12 +232,10 @@ def _check_vocabulary(
     check: _Checker, name: str, allowed: tuple[str, ...], required: bool = False
 ) -> pd.Series:
     values = check.column(name)
-    for index, value in values.items():
-        if not value:
-            if required:
-                check.add(index, name, f"empty {name}")
-        elif value not in allowed:
-            check.add(index, name, _unknown(value, allowed))
+    wrong = (values == "") if required else pd.Series(False, index=values.index)
+    wrong |= (values != "") & ~values.isin(allowed)
+    for index, value in values[wrong].items():
+        check.add(index, name, _unknown(value, allowed) if value else f"empty {name}")
     return values
 
 

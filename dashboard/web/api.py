@@ -48,17 +48,22 @@ class Endpoint:
     check: Callable[[dict], None] = lambda _args: None
 
 
-def api_blueprint(dataset: Dataset) -> flask.Blueprint:
-    """The API's routes over `dataset` (read-only, shared by every request)."""
+def api_blueprint(
+    dataset: Dataset | Callable[[], Dataset], cache_control: str = CACHE_CONTROL
+) -> flask.Blueprint:
+    """The API's routes over `dataset` (read-only, shared by every request), or over the one
+    a function gives at each request (a server whose database table may be edited)."""
+    current = dataset if callable(dataset) else lambda: dataset
     blueprint = flask.Blueprint("api", __name__, url_prefix=API_PREFIX)
     for name, endpoint in ENDPOINTS.items():
-        blueprint.add_url_rule(f"/{name}", name, _view(dataset, endpoint))
+        blueprint.add_url_rule(f"/{name}", name, _view(current, endpoint, cache_control))
     return blueprint
 
 
-def _view(dataset: Dataset, endpoint: Endpoint):
+def _view(current: Callable[[], Dataset], endpoint: Endpoint, cache_control: str):
     def view() -> flask.Response:
         request = flask.request
+        dataset = current()
         try:
             args = _arguments(request.args, endpoint.parameters)
             endpoint.check(args)
@@ -75,7 +80,7 @@ def _view(dataset: Dataset, endpoint: Endpoint):
             text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
             response = flask.Response(text, mimetype=endpoint.mimetype)
         response.set_etag(etag)
-        response.headers["Cache-Control"] = CACHE_CONTROL
+        response.headers["Cache-Control"] = cache_control
         return response
 
     return view

@@ -1,8 +1,9 @@
 """ASGI entry point for uvicorn: `app`, the Dash (Flask) app configured from the environment.
 
-SYRIA_MAP_DATA holds the event tables separated by the OS path separator (empty: bundled);
-SYRIA_MAP_<SETTING> variables set the registry's values. Requests are read whole by uvicorn's
-event loop before a thread runs the Flask app, so slow clients hold no worker.
+SYRIA_MAP_DATA holds the event tables separated by the OS path separator, or as a JSON list
+(as postgresql:// URLs need; empty: bundled); SYRIA_MAP_<SETTING> variables set the registry's
+values. Requests are read whole by uvicorn's event loop before a thread runs the Flask app, so
+slow clients hold no worker.
 """
 
 from __future__ import annotations

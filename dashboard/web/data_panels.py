@@ -8,6 +8,8 @@ from dash import dcc, html
 from dashboard.core.table import EventTable
 from dashboard.errors import Problem
 from dashboard.web import ids
+from dashboard.web.page import both_languages, words
+from dashboard.web.text import ui
 from dashboard.web.uploads import UPLOAD_SUFFIXES
 
 __all__ = [
@@ -42,16 +44,18 @@ def layer_summary(table: EventTable) -> pd.DataFrame:
 
 
 def _when(first, last) -> str:
+    """A layer's dates in figures, which read alike in either language."""
     if pd.isna(first):
         return "–"
-    return f"{first:%-d %b %Y} – {last:%-d %b %Y}"
+    return f"{first:%Y-%m-%d} – {last:%Y-%m-%d}"
 
 
-def layers_panel(table: EventTable, labels: dict[str, str]) -> html.Table:
+_HEADINGS = ("layer_col", "events_col", "changes_col", "localities_col", "dates_col")
+
+
+def layers_panel(table: EventTable, labels: dict[str, str], lang: str = "en") -> html.Table:
     """A table of the layers: file, events, control changes, localities and date range."""
-    head = html.Tr(
-        [html.Th(h) for h in ("Layer", "Events", "Control changes", "Localities", "Dates")]
-    )
+    head = html.Tr([html.Th(words(key, lang)) for key in _HEADINGS])
     body = [
         html.Tr(
             [
@@ -68,31 +72,31 @@ def layers_panel(table: EventTable, labels: dict[str, str]) -> html.Table:
     return html.Table([html.Thead(head), html.Tbody(body)], className="layers-table")
 
 
-def _where(problem: Problem) -> str:
-    where = f"row {problem.row}" if problem.row is not None else problem.file
+def _where(problem: Problem, lang: str) -> str:
+    where = ui("row", lang, row=problem.row) if problem.row is not None else problem.file
     return f"{where}, {problem.column}" if problem.column else where
 
 
-def problems_panel(problems: tuple[Problem, ...] | list[Problem]) -> list:
-    """The first problems (errors first) with row and column, and how many more there are."""
+def problems_panel(problems: tuple[Problem, ...] | list[Problem], lang: str = "en") -> list:
+    """The first problems (errors first) with row and column, and how many more there are.
+
+    The problems' own messages are the validator's, in English."""
     if not problems:
         return []
     ordered = sorted(problems, key=lambda p: p.severity != "error")
     errors = sum(p.severity == "error" for p in problems)
     items = [
         html.Li(
-            [html.B(_where(p)), f" ({p.severity}): {p.message}"],
+            [html.B(_where(p, lang)), f" ({ui(p.severity, lang)}): ", html.Span(p.message)],
             className=f"problem {p.severity}",
         )
         for p in ordered[:MAX_PROBLEMS_SHOWN]
     ]
     more = len(ordered) - MAX_PROBLEMS_SHOWN
-    parts = [
-        html.P(f"{errors} error(s), {len(problems) - errors} warning(s) in {problems[0].file}:"),
-        html.Ol(items, className="problems"),
-    ]
+    counts = {"errors": errors, "warnings": len(problems) - errors, "file": problems[0].file}
+    parts = [html.P(ui("problems", lang, **counts)), html.Ol(items, className="problems")]
     if more > 0:
-        parts.append(html.P(f"… and {more} more.", className="muted"))
+        parts.append(html.P(ui("problems_more", lang, more=more), className="muted"))
     return parts
 
 
@@ -100,27 +104,23 @@ def data_section(table: EventTable, labels: dict[str, str], limit_mb: float) -> 
     """The "Data layers" panel: the layers, and a file of your own (this tab only)."""
     return html.Section(
         [
-            html.H2("Data layers"),
+            html.H2(words("data_layers")),
             html.Div(layers_panel(table, labels), id=ids.DATA_LAYERS),
             dcc.Upload(
                 [
-                    html.Button("Add your own file…", id=ids.UPLOAD_BUTTON, n_clicks=0),
-                    html.Span(" or drop it here", className="muted"),
+                    html.Button(both_languages("upload_add"), id=ids.UPLOAD_BUTTON, n_clicks=0),
+                    html.Span(both_languages("upload_drop"), className="muted"),
                 ],
                 id=ids.UPLOAD,
                 accept=",".join(UPLOAD_SUFFIXES),
                 multiple=False,
                 className="upload",
             ),
-            html.P(
-                f"Our schema, ACLED or UCDP GED; CSV, GeoJSON, GeoPackage or GeoParquet, up to "
-                f"{limit_mb:g} MB. It is added for you only, in this tab.",
-                className="muted small",
-            ),
+            html.P(words("upload_hint", limit=f"{limit_mb:g}"), className="muted small"),
             html.Div(id=ids.UPLOAD_STATUS, role="status", className="upload-status"),
             html.Div(id=ids.UPLOAD_PROBLEMS, className="upload-problems"),
-            html.Button("Remove uploaded data", id=ids.REMOVE_UPLOAD, n_clicks=0, hidden=True),
+            html.Button(words("upload_remove"), id=ids.REMOVE_UPLOAD, n_clicks=0, hidden=True),
         ],
         className="panel data-layers",
-        **{"aria-label": "Data layers"},
+        **{"aria-label": ui("data_layers"), "data-aria-key": "data_layers"},
     )

@@ -12,7 +12,15 @@ from dashboard.web import ids
 from dashboard.web.panels import footer
 from dashboard.web.text import ui
 
-__all__ = ["GRAPH_CONFIG", "page", "words"]
+__all__ = [
+    "GRAPH_CONFIG",
+    "both_languages",
+    "format_options",
+    "page",
+    "rate_options",
+    "speed_options",
+    "words",
+]
 
 GRAPH_CONFIG = {
     "topojsonURL": "/assets/topojson/",
@@ -21,12 +29,41 @@ GRAPH_CONFIG = {
     "responsive": True,
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
 }
-SPEEDS = {"1": "1 day", "7": "1 week", "30": "1 month"}  # days a play step
+SPEEDS = {"1": "step_day", "7": "step_week", "30": "step_month"}  # days a play step
+FORMATS = ("png", "svg", "pdf")  # what Download map writes
 
 
-def words(key: str) -> html.Span:
+def words(key: str, lang: str = "en", **values: object) -> html.Span:
     """Interface words that follow the language radio (dashboard/web/text.py)."""
-    return html.Span(ui(key), id={"type": ids.TEXT, "key": key})
+    return html.Span(ui(key, lang, **values), id={"type": ids.TEXT, "key": key})
+
+
+def both_languages(key: str, **values: object) -> html.Span:
+    """Interface words in both languages, the page's shown by app.css: for components that
+    render their children late (dcc.Upload), which the language radio's update misses."""
+    return html.Span(
+        [html.Span(ui(key, lang, **values), lang=lang) for lang in ("en", "ar")],
+        className="both-languages",
+    )
+
+
+def speed_options(lang: str = "en") -> list[dict]:
+    """The Step menu: days a play step."""
+    return [{"label": ui(key, lang), "value": days} for days, key in SPEEDS.items()]
+
+
+def rate_options(play_ms: int, lang: str = "en") -> list[dict]:
+    """The Speed menu: steps a second (0: as fast as the map draws)."""
+    rates = [
+        {"label": ui("per_second", lang, rate=f"{1000 / ms:g}"), "value": ms}
+        for ms in (play_ms * 4, play_ms * 2, play_ms)
+    ]
+    return [*rates, {"label": ui("fastest", lang), "value": 0}]
+
+
+def format_options(lang: str = "en") -> list[dict]:
+    """The download's file formats."""
+    return [{"label": ui(f"format_{f}", lang), "value": f} for f in FORMATS]
 
 
 def _header(dataset: Dataset) -> html.Header:
@@ -35,11 +72,13 @@ def _header(dataset: Dataset) -> html.Header:
             html.H1(words("title")),
             html.Div(
                 [
-                    html.Label("Find a place", htmlFor=ids.SEARCH, className="visually-hidden"),
+                    html.Label(
+                        words("find_place"), htmlFor=ids.SEARCH, className="visually-hidden"
+                    ),
                     dcc.Input(
                         id=ids.SEARCH,
                         type="search",
-                        placeholder="Find a place (any spelling)",
+                        placeholder=ui("search_placeholder"),
                         list=ids.SEARCH_LIST,
                         debounce=True,
                         autoComplete="off",
@@ -76,7 +115,7 @@ def _time_controls(calendar: Calendar, dataset: Dataset, play_ms: int) -> html.S
                     html.Label(words("step"), htmlFor=ids.SPEED, id=ids.SPEED_LABEL),
                     dcc.Dropdown(
                         id=ids.SPEED,
-                        options=[{"label": v, "value": k} for k, v in SPEEDS.items()],
+                        options=speed_options(),
                         value="1",
                         clearable=False,
                         searchable=False,
@@ -85,11 +124,7 @@ def _time_controls(calendar: Calendar, dataset: Dataset, play_ms: int) -> html.S
                     html.Label(words("speed"), htmlFor=ids.RATE, id=ids.RATE_LABEL),
                     dcc.Dropdown(
                         id=ids.RATE,
-                        options=[
-                            {"label": f"{1000 / ms:g}/s", "value": ms}
-                            for ms in (play_ms * 4, play_ms * 2, play_ms)
-                        ]
-                        + [{"label": "max", "value": 0}],
+                        options=rate_options(play_ms),
                         value=play_ms,
                         clearable=False,
                         searchable=False,
@@ -99,7 +134,7 @@ def _time_controls(calendar: Calendar, dataset: Dataset, play_ms: int) -> html.S
                     dcc.Input(
                         id=ids.DATE_INPUT,
                         type="text",
-                        placeholder="YYYY-MM-DD",
+                        placeholder=ui("date_placeholder"),
                         debounce=True,
                         pattern=r"\d{4}-\d{2}-\d{2}",
                         size="10",
@@ -129,14 +164,16 @@ def _time_controls(calendar: Calendar, dataset: Dataset, play_ms: int) -> html.S
             ),
         ],
         className="time",
-        **{"aria-label": "Time"},
+        **{"aria-label": ui("time"), "data-aria-key": "time"},
     )
 
 
 def _compare() -> html.Div:
     return html.Div(
         [
-            html.Label("Compare date", htmlFor=ids.COMPARE_DATE, className="visually-hidden"),
+            html.Label(
+                words("compare_date"), htmlFor=ids.COMPARE_DATE, className="visually-hidden"
+            ),
             dcc.Checklist(
                 id=ids.COMPARE_ON,
                 options=[{"label": "Compare with", "value": "on"}],
@@ -146,13 +183,13 @@ def _compare() -> html.Div:
             dcc.Input(
                 id=ids.COMPARE_DATE,
                 type="text",
-                placeholder="YYYY-MM-DD",
+                placeholder=ui("date_placeholder"),
                 debounce=True,
                 size="10",
             ),
             html.Div(id=ids.COMPARE_SUMMARY, className="summary", **{"aria-live": "polite"}),
         ],
-        className="compare",
+        className="compare panel",
     )
 
 
@@ -160,10 +197,12 @@ def _download() -> html.Div:
     """Download the current view as a publishable PNG, SVG or PDF (dashboard.export)."""
     return html.Div(
         [
-            html.Label("Download format", htmlFor=ids.DOWNLOAD_FORMAT, className="visually-hidden"),
+            html.Label(
+                words("download_format"), htmlFor=ids.DOWNLOAD_FORMAT, className="visually-hidden"
+            ),
             dcc.RadioItems(
                 id=ids.DOWNLOAD_FORMAT,
-                options=[{"label": f.upper(), "value": f} for f in ("png", "svg", "pdf")],
+                options=format_options(),
                 value="png",
                 inline=True,
             ),
@@ -210,8 +249,9 @@ def page(dataset: Dataset, calendar: Calendar, play_ms: int, data: html.Section)
             dcc.Store(id=ids.FOCUS),
             dcc.Store(id=ids.VIEW),
             dcc.Store(id=ids.FRAME),
+            dcc.Store(id=ids.FRAME_BASE),
+            dcc.Store(id=ids.FRAME_RESYNC),
             dcc.Store(id=ids.UPLOAD_KEY, storage_type="session"),
-            dcc.Store(id=ids.UPLOAD_REQUEST),
             dcc.Store(id=ids.ACTIVE_DATA),
             _header(dataset),
             html.Div(id=ids.NOTICE, className="notice", role="status"),
@@ -230,7 +270,6 @@ def page(dataset: Dataset, calendar: Calendar, play_ms: int, data: html.Section)
                                 clear_on_unhover=True,
                             ),
                             _time_controls(calendar, dataset, play_ms),
-                            _compare(),
                             _download(),
                             _embed(),
                         ],
@@ -239,6 +278,7 @@ def page(dataset: Dataset, calendar: Calendar, play_ms: int, data: html.Section)
                     html.Aside(
                         [
                             html.Div(id=ids.LEGEND, className="panel"),
+                            _compare(),  # beside the map: its summary in view
                             _layers(),
                             html.Section(
                                 [html.H2(words("why")), html.Div(id=ids.WHY)],

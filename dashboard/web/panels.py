@@ -18,7 +18,7 @@ from dashboard.figures.traces import TRACE_PLACES, TRACE_ZONES
 from dashboard.figures.wording import format_date, text
 from dashboard.io.dataset import Dataset
 from dashboard.web import ids
-from dashboard.web.text import ui
+from dashboard.web.text import short_date, ui
 
 __all__ = [
     "changed_places",
@@ -33,8 +33,8 @@ def _swatch(code: str) -> html.Span:
     return html.Span(className="swatch", style={"background": faction(code).colour})
 
 
-def _source(event: pd.Series) -> html.Span:
-    title = str(event.get("source_title") or "source")
+def _source(event: pd.Series, lang: str = "en") -> html.Span:
+    title = str(event.get("source_title") or ui("a_source", lang))
     publisher = str(event.get("source_publisher") or "")
     url = str(event.get("source_url") or "")
     label = f"{title}" + (f" ({publisher})" if publisher else "")
@@ -62,33 +62,36 @@ def explain_click(dataset: Dataset, click: dict | None, date: pd.Timestamp) -> E
     return None
 
 
-def why_panel(explanation: Explanation | None, lang: str) -> list:
-    """Controller, deciding event with its source, and the place's control timeline."""
+def why_panel(explanation: Explanation | None, lang: str, gazetteer=None) -> list:
+    """Controller, deciding event with its source, and the place's control timeline (place
+    names in `lang` through the gazetteer, when given)."""
     if explanation is None:
         return [html.P(ui("why_hint", lang), className="muted")]
+    place = gazetteer.name(explanation.place, lang) if gazetteer is not None else explanation.place
     parts = [
-        html.H3(explanation.place),
+        html.H3(place),
         html.P([_swatch(explanation.controller), " ", faction_name(explanation.controller, lang)]),
     ]
     if explanation.inferred:
-        parts.append(html.P(explanation.basis.capitalize() + ".", className="muted basis"))
+        km = f"{explanation.distance_km or 0:,.0f}"
+        parts.append(html.P(ui("inferred_from", lang, place=place, km=km), className="muted basis"))
     event = explanation.deciding_event
     if event is not None:
         parts.append(
             html.Div(
                 [
-                    html.Span("Decided by: ", className="muted"),
+                    html.Span(ui("decided_by", lang), className="muted"),
                     html.Span(f"{event['date']:%Y-%m-%d} "),
                     html.Span(str(event.get("description") or "")),
-                    html.Div(["Source: ", _source(event)]),
+                    html.Div([ui("source", lang), _source(event, lang)]),
                 ],
                 className="deciding",
             )
         )
     else:
-        parts.append(
-            html.P(f"No event decides this area: {NO_DATA.name.lower()}.", className="muted")
-        )
+        no_data = faction_name(NO_DATA.code, lang)
+        no_data = no_data.lower() if lang == "en" else no_data
+        parts.append(html.P(ui("undecided", lang, no_data=no_data), className="muted"))
     if len(explanation.timeline):
         rows = [
             html.Tr(
@@ -101,12 +104,12 @@ def why_panel(explanation: Explanation | None, lang: str) -> list:
                             faction_name(e["controller_after"], lang),
                         ]
                     ),
-                    html.Td(_source(e)),
+                    html.Td(_source(e, lang)),
                 ]
             )
             for _, e in explanation.timeline.iterrows()
         ]
-        parts += [html.H4("Control timeline"), html.Table(html.Tbody(rows), className="timeline")]
+        parts += [html.H4(ui("timeline", lang)), html.Table(html.Tbody(rows), className="timeline")]
     return parts
 
 
@@ -115,14 +118,17 @@ def compare_summary(dataset: Dataset, start: pd.Timestamp, end: pd.Timestamp, la
     earlier, later = sorted([start, end])
     localities, moved = change_between(dataset.model, earlier, later)
     net = net_change(moved) if len(moved) else pd.Series(dtype=float)
+    unit = text("km2", lang)
     parts = [
-        f"\u2068{faction_name(code, lang)}\u2069 {'+' if value > 0 else '−'}{abs(value):,.0f} km²"
+        f"\u2068{faction_name(code, lang)}\u2069 {'+' if value > 0 else '−'}{abs(value):,.0f} "
+        + unit
         for code, value in net.items()
         if code != NO_DATA.code and round(value) != 0
     ]
     count = len(localities)
-    parts.append(f"{count} {'locality' if count == 1 else 'localities'} changed hands")
-    return f"{earlier:%-d %b %Y} → {later:%-d %b %Y}: " + ", ".join(parts)
+    parts.append(ui("changed_hands_one" if count == 1 else "changed_hands", lang, count=count))
+    dates = {"start": short_date(earlier, lang), "end": short_date(later, lang)}
+    return ui("summary", lang, parts=ui("list_sep", lang).join(parts), **dates)
 
 
 def changed_places(dataset: Dataset, start: pd.Timestamp, end: pd.Timestamp, lang: str):
@@ -133,8 +139,9 @@ def changed_places(dataset: Dataset, start: pd.Timestamp, end: pd.Timestamp, lan
     was, now = model.history.at(earlier)[0], model.history.at(later)[0]
     moved = np.flatnonzero(was != now)
     places = model.localities.iloc[moved]
+    names = [dataset.gazetteer.name(str(p), lang) for p in places["place_id"]]
     rows = sorted(
-        zip(places["name"], was[moved], now[moved], places["lon"], places["lat"], strict=True),
+        zip(names, was[moved], now[moved], places["lon"], places["lat"], strict=True),
         key=lambda row: str(row[0]).casefold(),
     )
     items = [
@@ -164,7 +171,7 @@ def footer_words(dataset: Dataset, lang: str) -> dict[str, str]:
         "footer_data": ui("data", lang, start=start, end=end),
         "footer_localities": ui("localities", lang, count=len(dataset.model.localities)),
         "footer_note": f"{text('note', lang)}.",
-        "footer_credits": ui("credits", lang, credits=credits_line()),
+        "footer_credits": ui("credits", lang, credits=credits_line(lang)),
     }
 
 

@@ -14,7 +14,9 @@ import socket
 import click
 
 from dashboard.errors import UsageProblem
+from dashboard.io.postgis import check_source, is_database
 from dashboard.settings import Settings, worker_environ
+from dashboard.web.uploads import upload_store
 
 __all__ = ["listen", "run"]
 
@@ -43,6 +45,11 @@ def listen(host: str, port: int) -> socket.socket:
 
 def run(settings: Settings, host: str, port: int, debug: bool, workers: int) -> None:
     """Serve the dashboard until interrupted."""
+    for source in filter(is_database, settings.data):
+        check_source(source)  # one line now, not a traceback in every worker
+    store = upload_store(settings)
+    if store is not None:
+        store.check()
     os.environ.update(worker_environ(settings))
     if debug:
         from dashboard.web.app import create_app

@@ -5,6 +5,8 @@ session from the stored file and memoises it by the file's content hash; a built
 never changed, so every worker gives the same answer for the same key. Only the
 SESSIONS_IN_MEMORY most recently used upload sessions stay loaded in a process (an uploaded
 table can take hundreds of MB once modelled); an evicted one is rebuilt from its file on demand.
+A server over a database table swaps in a new server session when the table is edited
+(web/reload.py); an upload this host has not stored is fetched from the shared `store`.
 """
 
 from __future__ import annotations
@@ -16,11 +18,10 @@ from pathlib import Path
 from dashboard.core.calendar import Calendar, calendar
 from dashboard.figures.geometry import _ByIdentity
 from dashboard.io.dataset import Dataset, model_for
-from dashboard.io.events import add_layer, check_file
-from dashboard.io.paths import BUNDLED_EVENTS
+from dashboard.io.events import add_layer, check_file, layer_labels
 from dashboard.io.validate import ValidationResult
 from dashboard.settings import Settings
-from dashboard.web.uploads import stored_path, upload_root
+from dashboard.web.uploads import restore_upload, upload_root, upload_store
 
 __all__ = ["SESSIONS_IN_MEMORY", "Session", "Sessions", "checked", "forget_sessions"]
 
@@ -76,15 +77,24 @@ class Sessions:
     """Finds the session of an upload key; holds only read-only data."""
 
     def __init__(self, dataset: Dataset, settings: Settings) -> None:
-        paths = [Path(p) for p in settings.data] or [BUNDLED_EVENTS]
-        labels = {p.stem: p.name for p in paths}
-        self.bundled = Session(dataset, _calendar(dataset), labels)
+        self.bundled = Session(dataset, _calendar(dataset), layer_labels(settings.data))
         self.root = upload_root(settings)
         self.reach_km = float(settings.reach_km)
+        self.settings = settings
+        upload_store(settings)  # a bad store URL fails now, not at the first upload
+
+    def over(self, dataset: Dataset) -> Session:
+        """The server's session over another dataset (its database table was edited)."""
+        return Session(dataset, _calendar(dataset), self.bundled.labels)
+
+    def replace(self, session: Session) -> None:
+        """Serve `session` from now on; upload sessions are rebuilt over it, since they are
+        memoised by the server's session."""
+        self.bundled = session
 
     def session(self, key: dict | None) -> Session:
         """The session a key names; the server's data alone for None or an unknown key."""
-        path = stored_path(self.root, key)
+        path = restore_upload(self.root, key, self.settings)
         if path is None:
             return self.bundled
         return _with_upload(_ByIdentity(self.bundled), str(path), str(key["name"]), self.reach_km)

@@ -17,6 +17,7 @@ from dashboard.core.layers import DASHBOARD_LAYERS, LAYER_KEYS
 from dashboard.core.names import did_you_mean
 from dashboard.core.view import MapView
 from dashboard.io.dataset import Dataset
+from dashboard.web.text import short_date, ui
 
 __all__ = ["parse_query", "read_date", "read_view", "state_query", "state_view", "with_view"]
 
@@ -30,48 +31,47 @@ def read_date(text: str) -> pd.Timestamp | None:
     return None if pd.isna(date) else date.normalize()
 
 
-def _date(text: str | None, calendar: Calendar, what: str, notices: list[str]):
+def _date(text: str | None, calendar: Calendar, what: str, notices: list[str], lang: str):
     """A date from the URL, clamped to the coverage; None when absent or unreadable."""
     if not text:
         return None
+    what = ui(what, lang)
     date = read_date(text)
     if date is None:
-        notices.append(f"The {what} {text!r} in the link is not a date (YYYY-MM-DD); ignored.")
+        notices.append(ui("link_not_a_date", lang, what=what, text=text))
         return None
     clamped = calendar.clamp(date)
     if clamped != date:
-        notices.append(
-            f"The {what} {date:%Y-%m-%d} in the link is outside the data "
-            f"({calendar.start:%-d %b %Y} – {calendar.end:%-d %b %Y}); "
-            f"showing {clamped:%-d %b %Y} instead."
-        )
+        start, end, shown = (short_date(d, lang) for d in (calendar.start, calendar.end, clamped))
+        found = {"what": what, "date": f"{date:%Y-%m-%d}", "shown": shown}
+        notices.append(ui("link_outside", lang, start=start, end=end, **found))
     return clamped
 
 
 def parse_query(search: str | None, dataset: Dataset, calendar: Calendar):
-    """The state a URL query asks for, and notices about what had to be corrected."""
+    """The state a URL query asks for, and notices (in its language) about what had to be
+    corrected."""
     query = {
         k: v[-1] for k, v in parse_qs((search or "").lstrip("?"), keep_blank_values=True).items()
     }
+    lang = "ar" if query.get("lang") == "ar" else "en"
     notices: list[str] = []
-    date = _date(query.get("date"), calendar, "date", notices) or calendar.end
-    compare = _date(query.get("compare"), calendar, "compare date", notices)
+    date = _date(query.get("date"), calendar, "the_date", notices, lang) or calendar.end
+    compare = _date(query.get("compare"), calendar, "the_compare_date", notices, lang)
     place = None
     if query.get("place"):
-        place = dataset.gazetteer.lookup(query["place"])
+        gazetteer = dataset.gazetteer
+        place = gazetteer.lookup(query["place"])
         if place is None:
-            hint = did_you_mean(dataset.gazetteer.suggest(query["place"]))
-            notices.append(f"Unknown place {query['place']!r} in the link, ignored{hint}")
+            names = [gazetteer.name(name, lang) for name in gazetteer.suggest(query["place"])]
+            hint = did_you_mean(names, lang=lang)
+            notices.append(ui("link_place", lang, text=query["place"], hint=hint))
     layers = list(DASHBOARD_LAYERS)
     if "layers" in query:
         layers = [name for name in query["layers"].split(",") if name in LAYER_KEYS]
-    lang = "ar" if query.get("lang") == "ar" else "en"
     view = read_view(query.get("view"))
     if query.get("view") and view is None:
-        notices.append(
-            f"The map view {query['view']!r} in the link is not west,south,east,north "
-            "in degrees; ignored."
-        )
+        notices.append(ui("link_view", lang, text=query["view"]))
     state = {
         "date": f"{date:%Y-%m-%d}",
         "compare": f"{compare:%Y-%m-%d}" if compare is not None else None,

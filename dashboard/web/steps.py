@@ -11,6 +11,7 @@ from dashboard.figures.frames import date_frame
 from dashboard.io.dataset import Dataset
 from dashboard.web.panels import changed_places, compare_summary, explain_click, why_panel
 from dashboard.web.state import read_date, state_query, state_view
+from dashboard.web.text import UI, short_date, ui
 
 __all__ = [
     "compare_notice",
@@ -40,17 +41,17 @@ def state_from_controls(calendar: Calendar, day, compare_on, compare_text, place
     }
 
 
-def typed_date(calendar: Calendar, text: str | None, day: int) -> tuple[int, str]:
-    """The slider day of a typed date (clamped), or the current day and a notice."""
+def typed_date(calendar: Calendar, text: str | None, day: int, lang: str = "en") -> tuple[int, str]:
+    """The slider day of a typed date (clamped), or the current day and a notice in `lang`."""
     if not text:
         return day, ""
     date = read_date(text)
     if date is None:
-        return day, f"{text!r} is not a date; type YYYY-MM-DD."
+        return day, ui("not_a_date", lang, text=text)
     clamped = calendar.clamp(date)
     notice = ""
     if clamped != date:
-        notice = f"{date:%Y-%m-%d} is outside the data; showing {clamped:%-d %b %Y}."
+        notice = ui("outside", lang, date=f"{date:%Y-%m-%d}", shown=short_date(clamped, lang))
     return calendar.day(clamped), notice
 
 
@@ -61,44 +62,65 @@ def step_change(calendar: Calendar, day: int, text: str | None, forward: bool) -
     return calendar.next_change(start, 1 if forward else -1)
 
 
-_COMPARE = "Compare date"
-
-
-def compare_notice(calendar: Calendar, on, text: str | None) -> str:
+def compare_notice(calendar: Calendar, on, text: str | None, lang: str = "en") -> str:
     """What is wrong with a typed compare date ("" when nothing is): unreadable, or outside
-    the data (then clamped, as state_from_controls does)."""
+    the data (then clamped, as state_from_controls does). It starts with "Compare date"."""
     if not on or not text:
         return ""
     date = read_date(text)
     if date is None:
-        return f"{_COMPARE} {text!r} is not a date; type YYYY-MM-DD."
+        return ui("compare_not_a_date", lang, text=text)
     clamped = calendar.clamp(date)
     if clamped != date:
-        return (
-            f"Compare date {date:%Y-%m-%d} is outside the data; comparing with {clamped:%-d %b %Y}."
-        )
+        shown = short_date(clamped, lang)
+        return ui("compare_outside", lang, date=f"{date:%Y-%m-%d}", shown=shown)
     return ""
 
 
 def is_compare_notice(notice) -> bool:
-    """Whether a shown notice is compare_notice's."""
-    return isinstance(notice, str) and notice.startswith(_COMPARE)
+    """Whether a shown notice is compare_notice's (in either language)."""
+    return isinstance(notice, str) and notice.startswith(
+        tuple(words["compare_date"] for words in UI.values())
+    )
 
 
-def find_place(dataset: Dataset, text: str | None) -> tuple[str | None, str]:
-    """The place id for a typed name (any spelling), or None and a suggestion."""
+def find_place(dataset: Dataset, text: str | None, lang: str = "en") -> tuple[str | None, str]:
+    """The place id for a typed name (any spelling), or None and a suggestion in `lang`."""
     if not text or not text.strip():
         return None, ""
-    place = dataset.gazetteer.lookup(text)
+    gazetteer = dataset.gazetteer
+    place = gazetteer.lookup(text)
     if place is not None:
         return place, ""
-    return None, f"No place called {text!r}{did_you_mean(dataset.gazetteer.suggest(text))}"
+    names = [gazetteer.name(name, lang) for name in gazetteer.suggest(text)]
+    return None, ui("no_place", lang, text=text, hint=did_you_mean(names, lang=lang))
 
 
-def step_frame(dataset: Dataset, state: dict, click: dict | None, window_days: int) -> dict:
-    """Everything one date step changes: the map frame, the URL, compare summary, why panel."""
+def frame_base(held: object, data: str) -> str | None:
+    """The date of the frame the browser holds (`held`, ids.FRAME_BASE), if it holds `data`;
+    None (send a full frame) for anything else, malformed or not."""
+    if not isinstance(held, dict) or held.get("data") != data:
+        return None
+    try:
+        return f"{pd.Timestamp(str(held.get('date'))):%Y-%m-%d}"
+    except (ValueError, TypeError, OverflowError):
+        return None
+
+
+def step_frame(
+    dataset: Dataset,
+    state: dict,
+    click: dict | None,
+    window_days: int,
+    held: object = None,
+    key: dict | None = None,
+) -> dict:
+    """Everything one date step changes: the map frame (a delta from the frame the browser
+    holds), the URL, compare summary, why panel."""
     view = state_view(state)
-    frame = date_frame(dataset, view, window_days)
+    data = f"{(key or {}).get('sha', '') if isinstance(key, dict) else ''}|{view.lang}"
+    frame = date_frame(dataset, view, window_days, frame_base(held, data))
+    frame["data"] = data  # what the rows depend on besides the date: the data, the language
     frame["query"] = state_query(state)
     frame["summary"] = (
         [
@@ -108,5 +130,6 @@ def step_frame(dataset: Dataset, state: dict, click: dict | None, window_days: i
         if view.compare_date is not None
         else ""
     )
-    frame["why"] = why_panel(explain_click(dataset, click, view.date), view.lang)
+    explanation = explain_click(dataset, click, view.date)
+    frame["why"] = why_panel(explanation, view.lang, dataset.gazetteer)
     return frame

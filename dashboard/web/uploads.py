@@ -1,14 +1,14 @@
 """Files visitors upload: size-checked, validated, then stored on disk by content hash.
 
-The browser keeps only the key (`{"sha": ..., "name": ...}`); any server worker finds the file
-again at `<upload dir>/<sha256 of the bytes>/<safe file name>`, so workers share nothing but
-that folder. A key from the browser is never trusted as a path: it must name a stored file.
+The file arrives as itself (multipart, the upload route in web/app.py), never as base64. The
+browser keeps only the key (`{"sha": ..., "name": ...}`, about 100 bytes); any server worker
+finds the file again at `<upload dir>/<sha256 of the bytes>/<safe file name>`, so workers share
+nothing but that folder. A key from the browser is never trusted as a path: it must name a
+stored file.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import contextlib
 import errno
 import hashlib
@@ -22,23 +22,30 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.core.gazetteer import Gazetteer
-from dashboard.errors import Problem
+from dashboard.errors import Problem, UsageProblem
 from dashboard.io.events import check_file
+from dashboard.io.postgis import BlobStore, is_database
 from dashboard.settings import Settings
+from dashboard.web.text import ui
 
 __all__ = [
     "UPLOAD_SUFFIXES",
     "Upload",
     "accept_upload",
     "content_limit",
+    "restore_upload",
+    "share_upload",
     "size_message",
     "stored_path",
+    "upload_limit",
     "upload_root",
+    "upload_store",
 ]
 
 UPLOAD_SUFFIXES = (".csv", ".tsv", ".txt", ".geojson", ".json", ".gpkg", ".parquet", ".geoparquet")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_NAME_MOST = 80  # characters of a file name kept in the key (the browser holds the key)
 _log = logging.getLogger(__name__)
 _STALE_SECONDS = 3600  # a temporary file this old was left by a worker that died
 
@@ -58,16 +65,20 @@ def upload_root(settings: Settings) -> Path:
     return Path(folder) if folder else Path(tempfile.gettempdir()) / "syria-map-uploads"
 
 
+def upload_limit(settings: Settings) -> int:
+    """The largest upload, in bytes (the `max_upload_mb` setting)."""
+    return int(float(settings.max_upload_mb) * 1e6)
+
+
 def content_limit(settings: Settings) -> int:
-    """Largest request body (bytes) worth reading: the limit as base64, plus 1 MB of slack."""
-    return int(float(settings.max_upload_mb) * 1e6 * 4 / 3) + 1_000_000
+    """Largest request body (bytes) worth reading: the upload limit, plus 1 MB of slack for the
+    form's headers and the page's own (small) requests."""
+    return upload_limit(settings) + 1_000_000
 
 
-def size_message(name: str, size: int, limit_mb: float) -> str:
-    return (
-        f"{name} is {size / 1e6:.1f} MB; the limit is {limit_mb:g} MB "
-        "(max_upload_mb). Nothing was loaded."
-    )
+def size_message(name: str, size: int, limit_mb: float, lang: str = "en") -> str:
+    """The one line for a file over the limit (the page says it too, before sending)."""
+    return ui("upload_too_large", lang, name=name, size=f"{size / 1e6:.1f}", limit=f"{limit_mb:g}")
 
 
 def _safe_name(name: str) -> str:
@@ -85,14 +96,6 @@ def stored_path(root: Path, key: dict | None) -> Path | None:
         return None
     path = root / sha / _safe_name(name)
     return path if path.is_file() else None
-
-
-def _decode(contents: str) -> bytes | None:
-    """The bytes of dcc.Upload's `data:...;base64,...` contents (None if unreadable)."""
-    try:
-        return base64.b64decode(contents.split(",", 1)[1], validate=True)
-    except (IndexError, ValueError, binascii.Error):
-        return None
 
 
 class StoreFull(Exception):
@@ -170,46 +173,97 @@ def _store(root: Path, data: bytes, name: str, settings: Settings) -> Path:
     return path
 
 
+def _short(name: str) -> str:
+    """The file name the key keeps: at most _NAME_MOST characters, its suffix kept."""
+    stem, suffix = os.path.splitext(name)
+    return name if len(name) <= _NAME_MOST else stem[: _NAME_MOST - len(suffix)] + suffix
+
+
 def accept_upload(
-    contents: str | None, name: str | None, settings: Settings, gazetteer: Gazetteer, check=None
+    data: bytes | None,
+    name: str | None,
+    settings: Settings,
+    gazetteer: Gazetteer,
+    check=None,
+    lang: str = "en",
 ) -> Upload:
-    """Check an upload's size, format and rows; keep it only if it has no errors.
+    """Check an upload's bytes (None: no file came) for size, format and rows; keep it only if
+    it has no errors.
 
     `check(path, gazetteer)` validates (default `check_file`; the dashboard passes a memoised
-    one so the session's dataset does not validate the file twice).
+    one so the session's dataset does not validate the file twice); the message is in `lang`.
     """
-    name = os.path.basename(name or "upload")
-    limit_mb = float(settings.max_upload_mb)
-    if not contents or len(contents) > content_limit(settings):
-        size = int(len(contents or "") * 3 / 4)
-        return Upload(None, (), size_message(name, size, limit_mb))
-    data = _decode(contents)
-    if data is None:
-        return Upload(None, (), f"{name} could not be read as an uploaded file.")
-    if len(data) > limit_mb * 1e6:
-        return Upload(None, (), size_message(name, len(data), limit_mb))
+    name = _short(os.path.basename(name or "upload"))
+    if not data:
+        return Upload(None, (), ui("upload_unreadable", lang, name=name))
+    if len(data) > upload_limit(settings):
+        limit_mb = float(settings.max_upload_mb)
+        return Upload(None, (), size_message(name, len(data), limit_mb, lang))
     if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
         known = ", ".join(UPLOAD_SUFFIXES)
-        return Upload(None, (), f"{name}: unknown file type; give one of {known}.")
+        return Upload(None, (), ui("upload_unknown_type", lang, name=name, known=known))
     try:
         path = _store(upload_root(settings), data, name, settings)
     except StoreFull as exc:
-        return Upload(None, (), f"{name} could not be kept: {exc}. Nothing was loaded.")
+        return Upload(None, (), ui("upload_not_kept", lang, name=name, reason=exc))
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        return Upload(None, (), f"{name} could not be stored ({reason}). Nothing was loaded.")
+        return Upload(None, (), ui("upload_not_stored", lang, name=name, reason=reason))
     try:
         result = (check or check_file)(path, gazetteer)
     except Exception as exc:  # a reader's bug must not leave the page "Checking…" for ever
         _log.exception("checking the upload %s failed", name)
         _remove(path)
         reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-        return Upload(None, (), f"{name} could not be checked ({reason}). Nothing was loaded.")
+        return Upload(None, (), ui("upload_not_checked", lang, name=name, reason=reason))
     problems = tuple(Problem(name, p.row, p.column, p.severity, p.message) for p in result.problems)
     if result.table is None:
         _remove(path)
         errors = len(result.errors)
-        return Upload(None, problems, f"{name} was not loaded: {errors} error(s).")
+        return Upload(None, problems, ui("upload_not_loaded", lang, name=name, errors=errors))
     key = {"sha": path.parent.name, "name": name}
-    rows = len(result.table)
-    return Upload(key, problems, f"{name}: {rows:,} events loaded as a layer of your own.")
+    try:
+        share_upload(path, settings)  # other hosts find it in the shared store
+    except UsageProblem as exc:
+        _remove(path)
+        return Upload(None, problems, ui("upload_not_stored", lang, name=name, reason=exc))
+    rows = f"{len(result.table):,}"
+    return Upload(key, problems, ui("upload_loaded", lang, name=name, rows=rows))
+
+
+def upload_store(settings: Settings) -> BlobStore | None:
+    """The database every host keeps uploads in (the `store` setting), or None: the folder."""
+    store = str(settings.store or "")
+    if store and not is_database(store):
+        raise UsageProblem(f"store: {store!r} is not a postgresql:// URL (empty: upload_dir)")
+    return BlobStore(store, "upload") if store else None
+
+
+def share_upload(path: Path, settings: Settings) -> None:
+    """Put a kept upload in the shared store (if any), keyed as the folder keeps it."""
+    store = upload_store(settings)
+    if store is not None:
+        quota = float(settings.upload_quota_mb) * 1e6
+        most = int(settings.upload_quota_files)
+        store.put(f"{path.parent.name}/{path.name}", path.read_bytes(), quota, most)
+
+
+def restore_upload(root: Path, key: dict | None, settings: Settings) -> Path | None:
+    """The stored file a key names; one this host lacks is fetched from the shared store
+    (checked against its hash) into the folder first."""
+    path = stored_path(root, key)
+    if path is not None or not isinstance(key, dict) or not settings.store:
+        return path
+    store = upload_store(settings)
+    sha, name = str(key.get("sha", "")), str(key.get("name", ""))
+    if not _SHA.match(sha) or Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
+        return None
+    try:
+        data = store.get(f"{sha}/{_safe_name(name)}")
+        if data is None or hashlib.sha256(data).hexdigest() != sha:
+            return None
+        _store(root, data, name, settings)
+    except (UsageProblem, StoreFull, OSError) as exc:
+        _log.warning("syria-map: cannot fetch the upload %s from the store: %s", sha[:12], exc)
+        return None
+    return stored_path(root, key)

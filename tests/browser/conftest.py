@@ -58,6 +58,11 @@ class PageLog:
     foreign_requests: list[str] = field(default_factory=list)
     requests: int = 0
 
+    def watch(self, tab) -> None:
+        """Record the tab's console errors and uncaught errors here."""
+        tab.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        tab.on("pageerror", lambda e: self.errors.append(str(e)))
+
 
 @pytest.fixture
 def page_log() -> PageLog:
@@ -68,8 +73,7 @@ def page_log() -> PageLog:
 def tab(chromium_browser, page_log):
     context = chromium_browser.new_context(viewport={"width": 1366, "height": 768})
     tab = context.new_page()
-    tab.on("console", lambda m: page_log.errors.append(m.text) if m.type == "error" else None)
-    tab.on("pageerror", lambda e: page_log.errors.append(str(e)))
+    page_log.watch(tab)
 
     def record(request):
         page_log.requests += 1

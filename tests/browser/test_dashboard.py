@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import numpy as np
 import pytest
 
 from browser.helpers import click_place, date_label, map_texts, open_map, trace, zone_fills
 from dashboard.figures import traces
+from dashboard.web import ids
 
 pytestmark = pytest.mark.browser
 
@@ -116,3 +119,52 @@ def test_compare_mode_highlights_what_changed_hands(tab, app_url, dataset):
     assert len(trace(tab, traces.TRACE_CHANGED_PLACES)["lon"]) > 0
     assert "changed hands" in tab.inner_text("#compare-summary")
     assert "km²" in tab.inner_text("#compare-summary")
+
+
+def drawn_while_playing(tab) -> tuple[str, list[str], int]:
+    """The map's date title, zone fills and event markers, read at one instant."""
+    return tab.evaluate(
+        """() => {
+            const title = document.querySelector('#map .annotation-text').textContent;
+            const zones = document.querySelectorAll('#map .choroplethlayer > g.trace')[1];
+            const fill = (p) => getComputedStyle(p).fill;
+            const fills = Array.from(zones.querySelectorAll('path')).map(fill);
+            const points = document.querySelectorAll('#map .scatterlayer path.point');
+            return [title, fills, points.length];
+        }"""
+    )
+
+
+def test_a_date_drawn_while_playing_is_the_map_of_that_date(tab, app_url, chromium_browser):
+    """Play draws straight into the SVG; what it draws must be what the date's map shows."""
+    open_map(tab, app_url + "/?date=2017-05-20")
+    tab.evaluate(f"() => window.dash_clientside.set_props('{ids.RATE}', {{value: 0}})")
+    tab.click("#play")
+    tab.wait_for_function(
+        "() => !document.querySelector('#map .annotation-text').textContent.startsWith('20 May')"
+    )
+    tab.wait_for_timeout(700)
+    title, fills, markers = drawn_while_playing(tab)
+    tab.click("#play")
+    shown = datetime.strptime(title.strip().split("  ")[0], "%d %B %Y")
+    assert shown > datetime(2017, 5, 21)
+    fresh = chromium_browser.new_page(viewport={"width": 1366, "height": 768})
+    open_map(fresh, f"{app_url}/?date={shown:%Y-%m-%d}")
+    assert drawn_while_playing(fresh)[1:] == [fills, markers]
+    fresh.close()
+
+
+def test_pausing_draws_the_date_through_plotly_again(tab, app_url, chromium_browser):
+    open_map(tab, app_url + "/?date=2017-05-20")
+    tab.evaluate(f"() => window.dash_clientside.set_props('{ids.RATE}', {{value: 0}})")
+    tab.click("#play")
+    tab.wait_for_timeout(1500)
+    tab.click("#play")
+    tab.wait_for_timeout(1500)
+    day = tab.input_value(f"#{ids.DATE_INPUT}")  # the date box follows once paused
+    title, fills, markers = drawn_while_playing(tab)
+    assert title.startswith(f"{datetime.strptime(day, '%Y-%m-%d'):%-d %B %Y}")
+    fresh = chromium_browser.new_page(viewport={"width": 1366, "height": 768})
+    open_map(fresh, f"{app_url}/?date={day}")
+    assert drawn_while_playing(fresh)[1:] == [fills, markers]
+    fresh.close()

@@ -3,12 +3,14 @@ and embedded in another page (/embed and the iframe snippet)."""
 
 from __future__ import annotations
 
+import re
 import time
 from urllib.parse import urlparse
 
 import pytest
 
-from browser.helpers import MAP_PLOT, date_label, open_map
+from browser.helpers import MAP_PLOT, click_place, date_label, open_map
+from dashboard.core.schema import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from dashboard.web import ids
 from dashboard.web.text import UI
 
@@ -24,8 +26,7 @@ def phone(chromium_browser, page_log):
         viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True
     )
     tab = context.new_page()
-    tab.on("console", lambda m: page_log.errors.append(m.text) if m.type == "error" else None)
-    tab.on("pageerror", lambda e: page_log.errors.append(str(e)))
+    page_log.watch(tab)
     yield tab
     context.close()
     assert page_log.errors == [], page_log.errors
@@ -221,3 +222,81 @@ def test_the_arabic_page_fits_a_phone(phone, app_url):
     )
     assert phone.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
     assert phone.inner_text(f"#{ids.FOOTER_MORE}") == UI["ar"]["footer_more"]
+
+
+# The Latin words the Arabic page may show: the language menu's own name, file formats, data
+# sources and licences (proper names), an upload's column names, and what the test types.
+LATIN_ALLOWED = {
+    "English", "PNG", "SVG", "PDF", "ACLED", "UCDP", "GED", "CSV", "GeoJSON", "GeoPackage",
+    "GeoParquet", "Natural", "Earth", "GeoNames", "CC", "BY", "GSHHG", "Wessel", "Smith",
+    "LGPL-3.0", "syria-control-map", "max_upload_mb", "nonsense", "Atlantis", "broken.csv",
+} | set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)  # fmt: skip
+# The page's chrome: menus, panels, legend, notices, footer. Left out: what the data says
+# (events, sources, the validator's messages about an upload's rows, layer file names).
+CHROME = (
+    "header", ".time", ".compare", ".download", ".embed-box summary", f"#{ids.LEGEND}",
+    ".layers", ".why h2", ".why h3", ".why h4", ".why .muted", f"#{ids.EVENTS} .count",
+    f"#{ids.EVENTS} .kind", f"#{ids.EVENTS} .after", ".data-layers h2", ".data-layers th",
+    ".data-layers .upload", ".data-layers p", f"#{ids.UPLOAD_STATUS}", ".upload-problems > p",
+    ".upload-problems li > b", f"#{ids.NOTICE}", "footer", "#map .legendtext",
+    "#map .annotation-text", "[role=listbox]",
+)  # fmt: skip
+
+
+def latin_words(tab) -> set[str]:
+    """The Latin-letter words of the visible text (and placeholders) in the page's chrome."""
+    shown = tab.evaluate(
+        """(selectors) => {
+            const out = [];
+            const visible = el => {
+                const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+                return r.width > 0 && r.height > 0 && s.visibility !== 'hidden';
+            };
+            for (const node of document.querySelectorAll(selectors.join(','))) {
+                const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+                let text;
+                while ((text = walker.nextNode())) {
+                    if (text.parentElement && visible(text.parentElement)) {
+                        out.push(text.textContent);
+                    }
+                }
+                node.querySelectorAll('input[placeholder]').forEach(i => out.push(i.placeholder));
+            }
+            return out;
+        }""",
+        list(CHROME),
+    )
+    words = {w.strip(".") for t in shown for w in re.findall(r"[A-Za-z][\w.-]*", t)}
+    return words - LATIN_ALLOWED
+
+
+def test_the_arabic_page_shows_no_english_in_its_menus_panels_legend_and_notices(tab, app_url):
+    open_map(tab, app_url + "/?date=2030-01-01&compare=2016-06-01&place=Atlantis&lang=ar")
+    tab.wait_for_function(f"() => document.querySelector('#{ids.NOTICE}').innerText !== ''")
+    tab.wait_for_selector(f"#{ids.COMPARE_SUMMARY} .changed-place")
+    found = latin_words(tab)
+    tab.fill(f"#{ids.DATE_INPUT}", "nonsense")
+    tab.press(f"#{ids.DATE_INPUT}", "Enter")
+    tab.wait_for_function(f"() => document.querySelector('#{ids.NOTICE}').innerText.includes('«')")
+    found |= latin_words(tab)
+    tab.fill(f"#{ids.COMPARE_DATE}", "1990-01-01")
+    tab.press(f"#{ids.COMPARE_DATE}", "Enter")
+    tab.wait_for_function(
+        f"() => document.querySelector('#{ids.NOTICE}').innerText.includes('1990')"
+    )
+    found |= latin_words(tab)
+    for menu in (ids.SPEED, ids.RATE):
+        tab.click(f"#{menu}")
+        tab.wait_for_selector("[role=listbox]")
+        found |= latin_words(tab)
+        tab.keyboard.press("Escape")
+    click_place(tab, "الرقة")
+    tab.wait_for_selector(f"#{ids.WHY} h4")
+    found |= latin_words(tab)
+    tab.set_input_files(
+        f"#{ids.UPLOAD} input[type=file]",
+        {"name": "broken.csv", "mimeType": "text/csv", "buffer": b"date,place\n2019-13-45,x\n"},
+    )
+    tab.wait_for_selector(".upload-problems li")
+    found |= latin_words(tab)
+    assert found == set(), sorted(found)

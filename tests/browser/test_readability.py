@@ -184,7 +184,7 @@ def test_play_at_the_end_shows_play_again_and_restarts_from_the_start(tab, app_u
     assert tab.get_attribute(f"#{ids.PLAY}", "aria-pressed") == "false"
     tab.click(f"#{ids.PLAY}")  # at the end: from the start again
     tab.wait_for_function(
-        f"() => new Date(document.querySelector('#{ids.DATE_INPUT}').value)"
+        f"() => new Date(document.querySelector('#{ids.DATE_LABEL}').innerText + ' UTC')"
         f" < new Date('{start + pd.Timedelta(days=60):%Y-%m-%d}')",
         timeout=15_000,
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -15,6 +16,7 @@ from support import run_cli
 
 from dashboard.core.factions import FACTION_CODES, faction_name
 from dashboard.core.stats import held_at
+from dashboard.core.view import MapView
 from dashboard.export import export_series, frame_dates, page_size, view_for
 from dashboard.export import image as image_module
 from dashboard.export.decorate import MIN_LABEL_PX
@@ -226,6 +228,19 @@ def test_an_arabic_caption_is_in_arabic(bundled, tmp_path):
     lines = caption_lines(bundled, view)
     assert "سوريا" in lines["caption"] and "الحكومة السورية" in lines["caption"]
     assert lines["credits"].startswith("المصادر")
+    assert "Boundaries" not in lines["credits"] and "Natural Earth" in lines["credits"]
+
+
+def test_an_arabic_caption_and_legend_give_areas_in_arabic_units(bundled):
+    from dashboard.export import caption_lines
+    from dashboard.export.decorate import legend_rows
+
+    view = MapView(date=pd.Timestamp("2017-12-31"), compare_date=pd.Timestamp("2017-06-01"))
+    caption = caption_lines(bundled, replace(view, lang="ar"))["caption"]
+    assert "كسب" in caption and "كم²" in caption and "km²" not in caption
+    held = held_at(bundled.model, view.date)
+    assert all(area.endswith("%)") and "كم²" in area for *_, area in legend_rows(held, lang="ar"))
+    assert all("km²" in area for *_, area in legend_rows(held))
 
 
 def test_a_big_gif_gets_a_note_pointing_to_mp4(tmp_path):

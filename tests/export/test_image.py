@@ -16,6 +16,7 @@ from dashboard.core.factions import FACTIONS
 from dashboard.core.stats import held_at
 from dashboard.core.view import MapView
 from dashboard.export import export_bytes, export_map
+from dashboard.export.image import publication_figure
 from dashboard.export.provenance import NAMESPACE
 from dashboard.figures.wording import NOTE
 
@@ -115,6 +116,21 @@ def test_the_pdf_is_one_page_of_selectable_text_with_document_info(bundled, june
     assert info["/DataVersion"] == bundled.table.digest
     assert "Natural Earth" in info["/Sources"]
     assert info["/Title"] == "Territorial control in Syria"
+
+
+def test_the_pdf_labels_keep_a_halo_drawn_as_lines_and_each_name_copies_out_once(
+    bundled, june_2017
+):
+    figure = publication_figure(bundled, june_2017, halo=False)  # as the PDF draws it
+    names = [t.get("name") for t in figure["data"]]
+    places, halo = figure["data"][names.index("Places")], figure["data"][names.index("Label halos")]
+    assert names.index("Label halos") == names.index("Places") - 1  # just under the labels
+    assert halo["mode"] == "lines" and "text" not in halo  # shapes, not text
+    assert len(halo["lon"]) == 3 * sum(1 for t in places["text"] if t)  # a band a label
+    assert places["textfont"]["shadow"] == "none"
+    text = PdfReader(io.BytesIO(export_bytes(bundled, june_2017, "pdf"))).pages[0].extract_text()
+    for name in ("Damascus", "Aleppo", "Homs", "Yarmouk Camp", "Palmyra"):
+        assert text.count(name) == 1, name
 
 
 def test_an_arabic_map_prints_arabic_names_and_title(bundled):

@@ -18,7 +18,15 @@ from support import source, table_from_csv, two_towns_gazetteer
 
 from dashboard.core.factions import FACTION_CODES, FACTIONS
 from dashboard.core.view import MapView
-from dashboard.figures.frames import date_frame, frame_updates, map_key, zone_z
+from dashboard.figures.frames import (
+    date_frame,
+    expand,
+    frame_rows,
+    frame_updates,
+    map_key,
+    runs,
+    zone_z,
+)
 from dashboard.figures.traces import EVENT_TYPES_SHOWN, TRACE_EVENTS, TRACE_FRONT
 from dashboard.io.dataset import Dataset, model_for
 
@@ -27,8 +35,9 @@ N = len(FACTIONS)  # the z of "no data"; inferred land of faction i is N + 1 + i
 GOVERNMENT, SDF, ISIS = (FACTION_CODES.index(c) for c in ("government", "sdf", "isis"))
 
 
-def frame(dataset, date: str, window_days: int = 30, **changes) -> dict:
-    return date_frame(dataset, MapView(date=pd.Timestamp(date), **changes), window_days)
+def frame(dataset, date: str, window_days: int = 30, base=None, **changes) -> dict:
+    view = MapView(date=pd.Timestamp(date), **changes)
+    return date_frame(dataset, view, window_days, base)
 
 
 @pytest.mark.parametrize(
@@ -46,7 +55,7 @@ def frame(dataset, date: str, window_days: int = 30, **changes) -> dict:
     ],
 )
 def test_the_map_draws_the_events_of_the_window_days_up_to_the_date(two_towns, date, rows):
-    assert frame(two_towns, date)["events"] == rows
+    assert expand(frame(two_towns, date)["events"]) == rows
 
 
 @pytest.mark.parametrize(
@@ -62,21 +71,21 @@ def test_the_map_draws_the_events_of_the_window_days_up_to_the_date(two_towns, d
     ],
 )
 def test_the_events_of_the_window_days_after_the_date_are_listed_later(two_towns, date, rows):
-    assert frame(two_towns, date)["later"] == rows
+    assert expand(frame(two_towns, date)["later"]) == rows
 
 
 def test_the_starting_states_on_the_first_day_are_never_events(two_towns):
     first = frame(two_towns, "2016-01-01")
-    assert (first["events"], first["later"]) == ([], [])
-    assert A1 not in frame(two_towns, "2016-01-20")["events"]
+    assert (expand(first["events"]), expand(first["later"])) == ([], [])
+    assert A1 not in expand(frame(two_towns, "2016-01-20")["events"])
 
 
 def test_a_window_of_zero_days_draws_only_the_days_own_events(two_towns):
-    assert frame(two_towns, "2017-10-20", window_days=0)["events"] == [B2]
-    assert frame(two_towns, "2017-10-21", window_days=0)["events"] == []
-    assert frame(two_towns, "2017-10-21", window_days=1)["events"] == [B2]
-    assert frame(two_towns, "2017-10-19", window_days=0)["later"] == []
-    assert frame(two_towns, "2017-10-19", window_days=1)["later"] == [B2]
+    assert expand(frame(two_towns, "2017-10-20", window_days=0)["events"]) == [B2]
+    assert expand(frame(two_towns, "2017-10-21", window_days=0)["events"]) == []
+    assert expand(frame(two_towns, "2017-10-21", window_days=1)["events"]) == [B2]
+    assert expand(frame(two_towns, "2017-10-19", window_days=0)["later"]) == []
+    assert expand(frame(two_towns, "2017-10-19", window_days=1)["later"]) == [B2]
 
 
 def test_the_frame_records_its_window(two_towns):
@@ -93,9 +102,9 @@ def test_the_battle_in_the_window_is_drawn_at_beta(two_towns):
 
 
 def test_presence_shows_from_its_report_on(two_towns):
-    assert frame(two_towns, "2016-01-31")["presence"] == []
-    assert frame(two_towns, "2016-02-01")["presence"] == [P1]
-    assert frame(two_towns, "2019-01-01")["presence"] == [P1]
+    assert expand(frame(two_towns, "2016-01-31")["presence"]) == []
+    assert expand(frame(two_towns, "2016-02-01")["presence"]) == [P1]
+    assert expand(frame(two_towns, "2019-01-01")["presence"]) == [P1]
 
 
 def alpha_beta_edges(model) -> list[int]:
@@ -176,3 +185,47 @@ def test_the_frame_counts_each_factions_localities(two_towns):
     localities = {code: entry[1] for code, entry in held.items()}  # [km², localities, ...]
     assert {code: n for code, n in localities.items() if n} == {"government": 1, "sdf": 1}
     assert set(held["isis"]) == {0}  # no area, no locality
+
+
+def test_runs_keep_the_order_of_rows_and_expand_back():
+    rows = [7, 8, 9, 3, 4, 12]
+    assert runs(rows) == [[7, 3], [3, 2], [12, 1]]
+    assert expand(runs(rows)) == rows
+    assert runs([]) == []
+
+
+def held_after(full: dict, delta: dict) -> dict:
+    """What the browser holds after taking `delta` on top of `full` (dashboard.js `hold`)."""
+    z = list(full["z"])
+    for atom, value in zip(*delta["dz"], strict=True):
+        z[atom] = value
+    front = (set(full["front"]) - set(delta["front_drop"])) | set(delta["front_add"])
+    rows = {r: v for r, v in frame_rows(full).items() if r not in expand(delta["drop"])}
+    return {"z": z, "front": sorted(front), "rows": rows | frame_rows(delta)}
+
+
+@pytest.mark.parametrize(
+    ("base", "date"),
+    [("2017-10-19", "2017-10-20"), ("2017-10-20", "2016-02-01"), ("2016-01-01", "2017-11-30")],
+)
+def test_a_delta_from_the_held_date_gives_what_a_full_frame_of_the_date_gives(
+    two_towns, base, date
+):
+    delta = frame(two_towns, date, base=base)
+    full = frame(two_towns, date)
+    assert delta["base"] == base and full["base"] is None
+    held = held_after(frame(two_towns, base), delta)
+    assert held["z"] == full["z"] and held["front"] == full["front"]
+    assert held["rows"] == frame_rows(full)  # every row it needs, and no other
+
+
+def test_a_delta_sends_only_what_changed_since_the_held_date(two_towns):
+    same = frame(two_towns, "2017-10-21", base="2017-10-21")
+    assert same["dz"] == [[], []] and (same["front_add"], same["front_drop"]) == ([], [])
+    assert expand(same["rows"]["i"]) == [] and same["drop"] == []
+    taken = frame(two_towns, "2017-10-20", base="2017-09-01")  # the SDF takes Beta
+    beta = two_towns.model.tessellation.atom_locality[taken["dz"][0]]
+    assert set(beta.tolist()) <= {1} and taken["dz"][0] != []
+    assert B2 in expand(taken["rows"]["i"])  # new to the map, with its text
+    known = frame(two_towns, "2017-10-20", base="2017-10-19")  # b2 was listed as later
+    assert B2 not in expand(known["rows"]["i"]) and expand(known["events"]) == [B2]

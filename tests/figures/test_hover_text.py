@@ -10,7 +10,7 @@ from support import source, table_from_csv, two_towns_gazetteer
 from dashboard.core.view import MapView
 from dashboard.figures import map as figures
 from dashboard.figures import traces
-from dashboard.figures.frames import map_key
+from dashboard.figures.frames import date_frame, frame_rows
 from dashboard.figures.wording import plain
 
 HOSTILE = "<b>bold</b> <a href='https://evil.example'>click</a> & <!--<script>"
@@ -50,5 +50,5 @@ def test_presence_hover_escapes_the_actor(hostile):
 
 def test_the_event_list_keeps_the_raw_text(hostile):
     """The list renders text nodes (escaped by the browser), so it gets the text as written."""
-    events = map_key(hostile)["events"]
-    assert HOSTILE in events["description"]
+    rows = frame_rows(date_frame(hostile, MapView(date=pd.Timestamp("2017-11-01"))))
+    assert HOSTILE in [row["description"] for row in rows.values()]

@@ -44,7 +44,7 @@ def triggered_by(component: str, prop: str) -> None:
 def set_date(app, trigger: str, day: int, text: str = "", trend_click=None):
     prop = {ids.PREV_CHANGE: "n_clicks", ids.NEXT_CHANGE: "n_clicks", ids.TREND: "clickData"}
     triggered_by(trigger, prop.get(trigger, "n_submit"))
-    return callback(app, ids.PREV_CHANGE)(1, 1, 1, None, trend_click, day, text, None)
+    return callback(app, ids.PREV_CHANGE)(1, 1, 1, None, trend_click, day, text, None, "en")
 
 
 def test_next_change_moves_the_slider_to_the_next_change_of_control(app):
@@ -112,7 +112,12 @@ def test_a_link_with_a_view_restores_the_panned_and_zoomed_extent(app):
 def test_the_frame_callback_turns_the_controls_into_a_frame_of_that_date(app):
     triggered_by(ids.SLIDER, "value")
     send_frame = callback(app, ids.SLIDER)
-    frame = send_frame(60, ["on"], "2016-02-01", None, ["zones"], "en", None, None)
-    assert frame["date"] == "2016-03-01"
+    frame = send_frame(60, ["on"], "2016-02-01", None, ["zones"], "en", None, None, None, None)
+    assert frame["date"] == "2016-03-01" and frame["base"] is None
+    held = {"date": "2016-02-29", "data": frame["data"]}
+    step = send_frame(60, ["on"], "2016-02-01", None, ["zones"], "en", None, None, 1, held)
+    assert step["base"] == "2016-02-29" and "z" not in step  # what changed since the 29th
+    held = {"date": "2016-02-29", "data": "another|en"}
+    assert send_frame(60, [], "", None, ["zones"], "en", None, None, 2, held)["base"] is None
     assert frame["query"] == "?date=2016-03-01&compare=2016-02-01&layers=zones"
     assert "1 Feb 2016 → 1 Mar 2016: 0 localities changed hands" in texts(frame["summary"])

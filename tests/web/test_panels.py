@@ -95,7 +95,10 @@ def test_the_compare_summary_names_the_factions_in_arabic(sdf_takes_beta):
         sdf_takes_beta, pd.Timestamp("2017-01-01"), pd.Timestamp("2018-01-01"), "ar"
     )
     sdf, isis = faction("sdf").name_ar, faction("isis").name_ar
-    assert summary.startswith(f"1 Jan 2017 → 1 Jan 2018: {name(sdf)} +40,497 km², {name(isis)} −")
+    assert summary.startswith(
+        f"1 كانون الثاني 2017 ← 1 كانون الثاني 2018: {name(sdf)} +40,497 كم²، {name(isis)} −"
+    )
+    assert summary.endswith("بلدة واحدة تغيّرت السيطرة عليها")
 
 
 def test_the_compare_summary_of_dates_with_no_change_only_counts_zero_localities(sdf_takes_beta):

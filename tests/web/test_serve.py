@@ -62,6 +62,12 @@ def test_the_worker_environment_gives_back_exactly_the_settings():
     assert worker_settings(worker_environ(settings)) == settings
 
 
+def test_a_database_url_reaches_the_workers_whole_though_it_holds_the_path_separator():
+    url = "postgresql://me@db.example:5432/syria?sslmode=require#public.events"
+    settings = Settings(data=("a.csv", url)).with_values(store="postgresql://me@db.example/s")
+    assert worker_settings(worker_environ(settings)) == settings
+
+
 def test_the_url_is_announced_once_the_port_listens_with_no_development_warning():
     port = free_port()
     process = _serve(port)
@@ -115,6 +121,7 @@ def _slow_client(port: int, until: float, sockets: list) -> None:
         time.sleep(1)
 
 
+@pytest.mark.serial  # latencies: run alone, not beside another test process
 @pytest.mark.parametrize("workers", ["1", "4"])
 def test_64_slow_clients_leave_20_normal_clients_answered_within_a_second(workers):
     port = free_port()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-
 import pandas as pd
 import pytest
 from support import UCDP_SUBSET
@@ -17,11 +15,6 @@ from dashboard.web.sessions import Sessions, checked
 from dashboard.web.uploads import accept_upload, stored_path
 
 HEADER = "event_id,date,date_precision,place,event_type,controller_after,source_title\n"
-
-
-def as_upload(data: bytes) -> str:
-    """What dcc.Upload hands a callback: a base64 data URL."""
-    return "data:text/csv;base64," + base64.b64encode(data).decode()
 
 
 def raqqa_to_isis_csv(day: str = "2019-12-01") -> bytes:
@@ -39,7 +32,7 @@ def sessions(tmp_path_factory):
 def upload(sessions_and_settings, data: bytes, name: str):
     sessions, settings = sessions_and_settings
     gazetteer = sessions.bundled.dataset.gazetteer
-    return accept_upload(as_upload(data), name, settings, gazetteer, check=sessions.check)
+    return accept_upload(data, name, settings, gazetteer, check=sessions.check)
 
 
 def test_a_good_upload_is_stored_under_its_content_hash(sessions):

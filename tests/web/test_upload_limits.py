@@ -3,10 +3,9 @@ files or empty folders left behind, and only a few uploaded datasets held in mem
 
 from __future__ import annotations
 
-import base64
 import errno
 import gc
-import json
+import io
 import os
 import weakref
 from pathlib import Path
@@ -16,14 +15,11 @@ import pytest
 from dashboard.io.dataset import load_dataset
 from dashboard.settings import SETTINGS, Settings
 from dashboard.web import sessions as sessions_module
+from dashboard.web.callbacks.uploads import UPLOAD_ROUTE
 from dashboard.web.sessions import SESSIONS_IN_MEMORY, Sessions
 from dashboard.web.uploads import accept_upload, stored_path
 
 HEADER = "event_id,date,date_precision,place,event_type,controller_after,source_title\n"
-
-
-def as_upload(data: bytes) -> str:
-    return "data:text/csv;base64," + base64.b64encode(data).decode()
 
 
 def one_change(n: int, day: str = "2019-12-01") -> bytes:
@@ -43,7 +39,7 @@ def make_sessions(bundled, tmp_path, **values) -> tuple[Sessions, Settings]:
 
 def send(sessions: Sessions, settings: Settings, data: bytes, name: str = "mine.csv"):
     gazetteer = sessions.bundled.dataset.gazetteer
-    return accept_upload(as_upload(data), name, settings, gazetteer, check=sessions.check)
+    return accept_upload(data, name, settings, gazetteer, check=sessions.check)
 
 
 def stored(settings: Settings) -> list[str]:
@@ -129,37 +125,20 @@ def test_loaded_upload_datasets_are_bounded_and_reloaded_on_demand(bundled, tmp_
 
 
 def test_an_upload_on_a_full_disk_answers_200_with_the_message(tmp_path, monkeypatch):
-    """Through the app: the accept callback answers (no HTTP 500, no "Checking…" for ever)."""
+    """Through the upload route: an answer (no HTTP 500, no "Checking…" for ever)."""
     from dashboard.web.app import create_app
 
     app = create_app(Settings().with_values(upload_dir=str(tmp_path / "uploads")))
-    key = next(k for k in app.callback_map if k.startswith("..upload-key.data..."))
-    callback = app.callback_map[key]
-    outputs = []
-    for part in key.strip(".").split("..."):
-        component, prop = part.split("@")[0].rsplit(".", 1)
-        outputs.append({"id": component, "property": prop})
-    contents = as_upload(one_change(0))
-    body = {
-        "output": key,
-        "outputs": outputs,
-        "inputs": [{**callback["inputs"][0], "value": 1}],
-        "state": [
-            {**callback["state"][0], "value": contents},
-            {**callback["state"][1], "value": "mine.csv"},
-        ],
-        "changedPropIds": ["upload-request.data"],
-    }
 
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fdopen", full)
-    response = app.server.test_client().post(
-        "/_dash-update-component", data=json.dumps(body), content_type="application/json"
-    )
+    sent = {"file": (io.BytesIO(one_change(0)), "mine.csv")}
+    response = app.server.test_client().post(UPLOAD_ROUTE, data=sent)
+    answer = response.get_json()
     assert response.status_code == 200
-    assert "disk is full" in response.get_data(as_text=True)
+    assert answer["key"] is None and "disk is full" in answer["message"]
     assert not list((tmp_path / "uploads").rglob(".part-*"))
 
 
@@ -170,7 +149,7 @@ def test_a_check_that_crashes_gives_a_message_and_keeps_nothing(bundled, tmp_pat
         raise IndexError("index 0 is out of bounds")
 
     gazetteer = sessions.bundled.dataset.gazetteer
-    result = accept_upload(as_upload(one_change(0)), "mine.csv", settings, gazetteer, crash)
+    result = accept_upload(one_change(0), "mine.csv", settings, gazetteer, crash)
     assert result.key is None
     assert "could not be checked (index 0 is out of bounds)" in result.message
     assert stored(settings) == []

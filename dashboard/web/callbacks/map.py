@@ -78,10 +78,13 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
         *_CONTROLS,
         Input(ids.MAP, "clickData"),
         Input(ids.ACTIVE_DATA, "data"),
+        Input(ids.FRAME_RESYNC, "data"),
+        State(ids.FRAME_BASE, "data"),
     )
-    def send_frame(*controls_click_key):
-        *controls, click, key = controls_click_key
-        return step_frame(sessions.dataset_for(key), state(key, *controls), click, window)
+    def send_frame(*inputs):
+        *controls, click, key, _resync, held = inputs
+        dataset = sessions.dataset_for(key)
+        return step_frame(dataset, state(key, *controls), click, window, held, key)
 
     @app.callback(
         Output(ids.MAP, "figure"),
@@ -106,6 +109,7 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
         Output(ids.COMPARE_SUMMARY, "children"),
         Output(ids.WHY, "children"),
         Output(ids.EMBED_CODE, "value"),
+        Output(ids.FRAME_BASE, "data"),
         Input(ids.FRAME, "data"),
         State(ids.MAP, "figure"),
         State(ids.LANG, "value"),
@@ -142,9 +146,10 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
         State(ids.SLIDER, "value"),
         State(ids.DATE_INPUT, "value"),
         State(ids.ACTIVE_DATA, "data"),
+        State(ids.LANG, "value"),
         prevent_initial_call=True,
     )
-    def set_date(_prev, _next, _submit, _blur, trend_click, day, text, key):
+    def set_date(_prev, _next, _submit, _blur, trend_click, day, text, key, lang):
         calendar = sessions.session(key).calendar
         fired = set(ctx.triggered_prop_ids.values())
         # a click on Prev./Next blurs the date box: both may fire at once, and the click wins
@@ -154,7 +159,7 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
             return step_change(calendar, day, text, trigger == ids.NEXT_CHANGE), ""
         if trigger == ids.TREND and trend_click:
             return calendar.day(calendar.clamp(trend_click["points"][0]["x"][:10])), ""
-        new_day, notice = typed_date(calendar, text, day)
+        new_day, notice = typed_date(calendar, text, day, lang)
         return (no_update if new_day == day else new_day), notice
 
     @app.callback(
@@ -163,10 +168,11 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
         Input(ids.COMPARE_DATE, "value"),
         State(ids.NOTICE, "children"),
         State(ids.ACTIVE_DATA, "data"),
+        State(ids.LANG, "value"),
         prevent_initial_call=True,
     )
-    def check_compare(compare_on, compare_text, shown, key):
-        notice = compare_notice(sessions.session(key).calendar, compare_on, compare_text)
+    def check_compare(compare_on, compare_text, shown, key, lang):
+        notice = compare_notice(sessions.session(key).calendar, compare_on, compare_text, lang)
         if notice or is_compare_notice(shown):
             return notice  # a fixed compare date clears its own notice, and only that
         return no_update
@@ -180,12 +186,13 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
         Input(ids.SEARCH_GO, "n_clicks"),
         Input(ids.RESET, "n_clicks"),
         State(ids.SEARCH, "value"),
+        State(ids.LANG, "value"),
         prevent_initial_call=True,
     )
-    def search_place(_submit, _go, _reset, text):
+    def search_place(_submit, _go, _reset, text, lang):
         if ctx.triggered_id == ids.RESET:
             return None, "", "", None
-        place, notice = find_place(dataset, text)
+        place, notice = find_place(dataset, text, lang)
         return (place or no_update), notice, no_update, (None if place else no_update)
 
     @app.callback(

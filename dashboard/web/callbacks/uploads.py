@@ -1,29 +1,46 @@
 """Callbacks of "bring your own data": upload, switch the page to the session's data, remove.
 
-The chain: the browser refuses an oversize file at once (guard); the server validates and
-stores the file and returns its key (accept); the page fetches the session's map key and then
-marks the key active (load), which every map, panel, trend and export callback reads.
+The chain: the page refuses an oversize file at once, else posts the file itself (multipart)
+to UPLOAD_ROUTE, which validates and stores it and answers with its key (upload_answer); the
+page puts the key in ids.UPLOAD_KEY, fetches the session's map key from SESSION_KEY_ROUTE and
+then marks the key active (load), which every map, panel, trend and export callback reads.
 """
 
 from __future__ import annotations
 
+import dataclasses
+
 import dash
-from dash import ClientsideFunction, Input, Output, State, no_update
+from dash import ClientsideFunction, Input, Output, State
 
 from dashboard.figures.trend import event_histogram
-from dashboard.settings import Settings
 from dashboard.web import ids
 from dashboard.web.data_panels import layers_panel, problems_panel
 from dashboard.web.panels import footer
 from dashboard.web.sessions import Sessions
-from dashboard.web.uploads import accept_upload
+from dashboard.web.text import ui
+from dashboard.web.uploads import Upload
 
-__all__ = ["SESSION_KEY_ROUTE", "register_uploads", "session_view"]
+__all__ = ["SESSION_KEY_ROUTE", "UPLOAD_ROUTE", "register_uploads", "session_view", "upload_answer"]
 
 SESSION_KEY_ROUTE = "/_syria/session-key"
+UPLOAD_ROUTE = "/_syria/upload"  # POST multipart/form-data, the file in the field `file`
 
 
-def session_view(sessions: Sessions, key: dict | None, shown_date: str | None) -> tuple:
+def upload_answer(upload: Upload, lang: str = "en") -> dict:
+    """UPLOAD_ROUTE's JSON: the key to keep (None if refused), the line, and the problems as
+    rows and as the panel the page shows (problems_panel: one wording for both)."""
+    return {
+        "key": upload.key,
+        "message": upload.message,
+        "problems": [dataclasses.asdict(p) for p in upload.problems],
+        "panel": problems_panel(upload.problems, lang),
+    }
+
+
+def session_view(
+    sessions: Sessions, key: dict | None, shown_date: str | None, lang: str = "en"
+) -> tuple:
     """What a session changes outside the per-date frame: slider, histogram, footer, layers."""
     session = sessions.session(key)
     calendar, dataset = session.calendar, session.dataset
@@ -33,52 +50,29 @@ def session_view(sessions: Sessions, key: dict | None, shown_date: str | None) -
         day = calendar.last_day
     return (
         calendar.last_day,
-        calendar.marks(),
+        calendar.marks(lang),
         day,
         event_histogram(dataset),
         footer(dataset, bundled=session is sessions.bundled),
-        layers_panel(dataset.table, session.labels),
+        layers_panel(dataset.table, session.labels, lang),
         session is sessions.bundled,
     )
 
 
-def register_uploads(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
-    """Attach the upload callbacks (see the module docstring for the chain)."""
-    app.clientside_callback(
-        ClientsideFunction("syria", "guardUpload"),
-        Output(ids.UPLOAD_STATUS, "children"),
-        Output(ids.UPLOAD_REQUEST, "data"),
-        Output(ids.UPLOAD_PROBLEMS, "children"),
-        Input(ids.UPLOAD, "contents"),
-        State(ids.UPLOAD, "filename"),
-        prevent_initial_call=True,
-    )
+def register_uploads(app: dash.Dash, sessions: Sessions) -> None:
+    """Attach the upload callbacks (see the module docstring for the chain; the routes are
+    web/app.py's)."""
 
     @app.callback(
         Output(ids.UPLOAD_KEY, "data"),
-        Output(ids.UPLOAD_STATUS, "children", allow_duplicate=True),
-        Output(ids.UPLOAD_PROBLEMS, "children", allow_duplicate=True),
-        Output(ids.UPLOAD, "contents"),
-        Input(ids.UPLOAD_REQUEST, "data"),
-        State(ids.UPLOAD, "contents"),
-        State(ids.UPLOAD, "filename"),
-        prevent_initial_call=True,
-    )
-    def accept(_request, contents, name):
-        gazetteer = sessions.bundled.dataset.gazetteer
-        upload = accept_upload(contents, name, settings, gazetteer, check=sessions.check)
-        key = upload.key if upload.key is not None else no_update
-        return key, upload.message, problems_panel(upload.problems), None
-
-    @app.callback(
-        Output(ids.UPLOAD_KEY, "data", allow_duplicate=True),
-        Output(ids.UPLOAD_STATUS, "children", allow_duplicate=True),
-        Output(ids.UPLOAD_PROBLEMS, "children", allow_duplicate=True),
+        Output(ids.UPLOAD_STATUS, "children"),
+        Output(ids.UPLOAD_PROBLEMS, "children"),
         Input(ids.REMOVE_UPLOAD, "n_clicks"),
+        State(ids.LANG, "value"),
         prevent_initial_call=True,
     )
-    def remove(_clicks):
-        return None, "Uploaded data removed; showing the server's data.", []
+    def remove(_clicks, lang):
+        return None, ui("upload_removed", lang), []
 
     app.clientside_callback(
         ClientsideFunction("syria", "loadData"),
@@ -99,7 +93,8 @@ def register_uploads(app: dash.Dash, sessions: Sessions, settings: Settings) -> 
         Output(ids.REMOVE_UPLOAD, "hidden"),
         Input(ids.ACTIVE_DATA, "data"),
         State(ids.DATE_INPUT, "value"),
+        State(ids.LANG, "value"),
         prevent_initial_call=True,
     )
-    def show_session(key, shown_date):
-        return session_view(sessions, key, shown_date)
+    def show_session(key, shown_date, lang):
+        return session_view(sessions, key, shown_date, lang)

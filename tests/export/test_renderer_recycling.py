@@ -1,0 +1,83 @@
+"""Recycling the renderer (issue 14): a fresh Chromium every few frames, the same frames out,
+and no old browser left running."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard.export import export_series, frame_dates, renderer
+
+pytestmark = pytest.mark.export
+
+SMALL = {"width": 400, "height": 250}
+
+
+def descendants() -> set[tuple[int, str]]:
+    """This process's live descendants as (PID, start time), walking /proc children."""
+    found, todo = set(), [os.getpid()]
+    while todo:
+        for task in Path(f"/proc/{todo.pop()}/task").glob("*"):
+            try:
+                kids = [int(kid) for kid in (task / "children").read_text().split()]
+            except OSError:  # it ended meanwhile
+                continue
+            todo += kids
+            found |= {(kid, started) for kid in kids if (started := start_time(kid))}
+    return found
+
+
+def start_time(pid: int) -> str:
+    """The process's start time ("" once it has gone or is a zombie), so a reused PID differs."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return ""
+    return "" if fields[0] == "Z" else fields[19]
+
+
+def running(processes: set[tuple[int, str]]) -> set[tuple[int, str]]:
+    """Those of the processes still running."""
+    return {(pid, started) for pid, started in processes if start_time(pid) == started}
+
+
+def frames(folder: Path) -> dict[str, bytes]:
+    """Each frame's file name and bytes."""
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def test_a_recycled_renderer_renders_the_same_frames_and_leaves_no_browser_behind(
+    bundled, june_2017, tmp_path, monkeypatch
+):
+    dates = frame_dates(bundled, pd.Timestamp("2016-01-01"), pd.Timestamp("2016-05-01"), "month")
+    starts, trees = [], []
+
+    class CountedServer(renderer._Server):
+        def __init__(self) -> None:
+            starts.append(self)
+            super().__init__()
+
+    renderer.stop()
+    monkeypatch.setattr(renderer, "_Server", CountedServer)
+    monkeypatch.setattr(renderer, "RECYCLE_EVERY", 2)
+
+    def look(_) -> None:
+        trees.append(descendants())
+
+    export_series(bundled, june_2017, dates, f"{tmp_path}/recycled/", on_frame=look, **SMALL)
+    assert len(dates) == 5
+    assert [server.renders for server in starts] == [2, 2, 1]  # frames 1-2, 3-4 and 5
+    assert len({server.kaleido.subprocess.pid for server in starts}) == 3  # three Chromiums
+    seen = set().union(*trees)
+    assert trees[0] and trees[-1]
+    assert running(seen - trees[-1]) == set()  # the first two browsers have exited
+    monkeypatch.setattr(renderer, "RECYCLE_EVERY", None)  # the last browser renders them all
+    export_series(bundled, june_2017, dates, f"{tmp_path}/kept/", **SMALL)
+    assert len(starts) == 3
+    assert frames(tmp_path / "recycled") == frames(tmp_path / "kept")
+    renderer.stop()
+    assert running(seen) == set()
+    assert descendants() == set()
