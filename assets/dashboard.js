@@ -779,6 +779,7 @@
         return [
           wordsOf("speed_options"), wordsOf("rate_options"), wordsOf("format_options"),
           say("date_placeholder"), say("date_placeholder"),
+          Object.assign({}, window.syriaConfig.graph, { locale: language }),
         ];
       },
     },

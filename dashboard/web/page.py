@@ -10,7 +10,7 @@ from dashboard.figures.trend import event_histogram
 from dashboard.io.dataset import Dataset
 from dashboard.web import ids
 from dashboard.web.panels import footer
-from dashboard.web.text import ui
+from dashboard.web.text import PLOTLY_WORDS_AR, ui
 
 __all__ = [
     "GRAPH_CONFIG",
@@ -27,7 +27,9 @@ GRAPH_CONFIG = {
     "displaylogo": False,
     "scrollZoom": True,
     "responsive": True,
-    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    # no lasso or box select; no "Share chart..." (it would post the map to plotly's cloud)
+    "modeBarButtonsToRemove": ["lasso2d", "select2d", "sendChartToCloud"],
+    "locales": {"ar": {"dictionary": PLOTLY_WORDS_AR}},  # the toolbar's words, in Arabic
 }
 SPEEDS = {"1": "step_day", "7": "step_week", "30": "step_month"}  # days a play step
 FORMATS = ("png", "svg", "pdf")  # what Download map writes

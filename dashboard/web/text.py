@@ -11,7 +11,7 @@ import pandas as pd
 
 from dashboard.figures.wording import format_date
 
-__all__ = ["UI", "short_date", "ui"]
+__all__ = ["PLOTLY_WORDS_AR", "UI", "short_date", "ui"]
 
 UI: dict[str, dict[str, str]] = {
     "en": {
@@ -231,6 +231,29 @@ UI: dict[str, dict[str, str]] = {
         "error": "خطأ",
         "warning": "تحذير",
     },
+}
+
+
+# plotly's own words on the map (its toolbar, its hints), for its "ar" locale.
+PLOTLY_WORDS_AR: dict[str, str] = {
+    "Zoom in": "تكبير",
+    "Zoom out": "تصغير",
+    "Zoom": "تكبير منطقة",
+    "Pan": "تحريك الخريطة",
+    "Reset": "إعادة الضبط",
+    "Reset view": "إعادة العرض",
+    "Reset views": "إعادة العرض",
+    "Reset axes": "إعادة المحاور",
+    "Autoscale": "ملاءمة تلقائية",
+    "Box Select": "تحديد بمستطيل",
+    "Lasso Select": "تحديد حر",
+    "Download plot as a PNG": "تنزيل الخريطة صورةً",
+    "Download plot": "تنزيل الخريطة",
+    "Toggle Spike Lines": "خطوط الإسقاط",
+    "Show closest data on hover": "أقرب بيانات عند المرور",
+    "Compare data on hover": "مقارنة البيانات عند المرور",
+    "Double-click on legend to isolate one trace": "انقر مرتين على عنصر في المفتاح لعزله",
+    "Double-click to zoom back out": "انقر مرتين للعودة",
 }
 
 

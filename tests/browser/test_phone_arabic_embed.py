@@ -300,3 +300,24 @@ def test_the_arabic_page_shows_no_english_in_its_menus_panels_legend_and_notices
     tab.wait_for_selector(".upload-problems li")
     found |= latin_words(tab)
     assert found == set(), sorted(found)
+
+
+def toolbar_titles(tab) -> list[str]:
+    return tab.evaluate(
+        f"""() => Array.from(document.querySelectorAll('{MAP_PLOT} .modebar-btn'))
+            .map(b => b.getAttribute('data-title'))"""
+    )
+
+
+def test_the_map_toolbar_speaks_the_pages_language(tab, app_url):
+    open_map(tab, app_url + "/?date=2017-06-01&lang=ar")
+    tab.wait_for_function(
+        f"() => document.querySelector('{MAP_PLOT} .modebar-btn[data-title=\"تكبير\"]')"
+    )
+    titles = toolbar_titles(tab)
+    assert titles and not [t for t in titles if re.search("[A-Za-z]", t or "")], titles
+    tab.click(f"#{ids.LANG} input[value=en]")
+    tab.wait_for_function(
+        f"() => document.querySelector('{MAP_PLOT} .modebar-btn[data-title=\"Zoom in\"]')"
+    )
+    assert "Share chart..." not in toolbar_titles(tab)  # it would send the map to plotly's cloud

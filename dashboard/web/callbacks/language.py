@@ -21,6 +21,7 @@ def register_language(app: dash.Dash, sessions: Sessions) -> None:
         Output(ids.DOWNLOAD_FORMAT, "options"),
         Output(ids.DATE_INPUT, "placeholder"),
         Output(ids.COMPARE_DATE, "placeholder"),
+        Output(ids.MAP, "config"),
         Input(ids.LANG, "value"),
     )
 
