@@ -416,7 +416,7 @@
      No dcc.Interval polls: each of its ticks costs a full Dash update even when nothing moves. */
   const player = {
     playing: false, speed: 1, every: 0, last: 0, due: 0, wanted: null, timer: null, clicks: 0,
-    fast: false,
+    fast: false, queue: [], asked: false,
   };
   let rendered = { date: null, label: null };
   const sent = {};
@@ -468,17 +468,71 @@
     const key = window.syriaKey;
     if (!player.playing || !key) { return; }
     watchMap();
+    const now = performance.now();
+    if (player.queue.length) {  /* the dates an answer brought ahead, drawn with no request */
+      if (now < player.due) { return later(player.due - now); }
+      player.due = now - player.due > player.every ? now + player.every : player.due + player.every;
+      if (!showAhead(player.queue.shift(), key)) { player.queue = []; }
+      if (player.queue.length === 2 && !player.asked) { ask(player.queue[1].date, key); }
+      return later(0);
+    }
     if (player.wanted && (rendered.date !== player.wanted || !drawn())) { return later(50); }
     const day = dayOf(rendered.date || key.start, key);
     if (day >= player.last) { return stopAtEnd(); }
-    const now = performance.now();
     if (now < player.due) { return later(player.due - now); }
     /* Keep to the schedule (a slightly late step makes the next one due sooner), but restart
        it after a pause or a slow stretch rather than bursting to catch up. */
     player.due = now - player.due > player.every ? now + player.every : player.due + player.every;
     player.wanted = isoOf(Math.min(day + player.speed, player.last), key);
-    window.dash_clientside.set_props(ids().SLIDER, { value: dayOf(player.wanted, key) });
+    if (player.fast && held.date) {
+      ask(held.date, key);
+    } else {
+      window.dash_clientside.set_props(ids().SLIDER, { value: dayOf(player.wanted, key) });
+    }
     later(50);
+  }
+
+  /* Ask for the date after `from` (a date the map holds, or will once its queue is drawn) and
+     the few after it, each a delta from the one before (steps.frame_ahead): play waits for
+     the server once every few dates, and asks while the last ones are still being drawn. */
+  function ask(from, key) {
+    const next = Math.min(dayOf(from, key) + player.speed, player.last);
+    if (next <= dayOf(from, key)) { return; }
+    const ahead = [];
+    for (let d = next + player.speed; d <= player.last && ahead.length < AHEAD; d += player.speed) {
+      ahead.push(isoOf(d, key));
+    }
+    player.asked = true;
+    window.dash_clientside.set_props(ids().FRAME_BASE, { data: { date: from, data: held.data, ahead: ahead } });
+    window.dash_clientside.set_props(ids().SLIDER, { value: next });
+  }
+
+  const AHEAD = 4;  /* steps.MAX_AHEAD */
+
+  function showLabel(text) {
+    const label = document.getElementById(ids().DATE_LABEL);
+    if (label) { label.textContent = text; }  /* Dash takes the label over on pause */
+  }
+
+  /* A frame brought ahead, drawn into the SVG with the legend, list and label; false when it
+     cannot be (the map then asks for it through Dash). */
+  function showAhead(received, key) {
+    if (!hold(received, key)) { return false; }
+    const frame = expanded(received);
+    rendered = { date: frame.date, label: frame.label };
+    player.wanted = frame.date;
+    if (!fastDraw(frame, key)) {  /* through plotly: the slider to this date */
+      player.asked = false;
+      window.dash_clientside.set_props(ids().FRAME_BASE, { data: { date: held.date, data: held.data } });
+      window.dash_clientside.set_props(ids().SLIDER, { value: dayOf(frame.date, key) });
+      return false;
+    }
+    markTrend(frame.date);
+    show(ids().LEGEND, legend(frame, key, language));
+    listed = { frame: frame, page: 1 };
+    show(ids().EVENTS, eventList(frame, key, frame.window, 1));
+    showLabel(frame.label);
+    return true;
   }
 
   /* At the end of the data play stops, and the button says Play again (the play callback
@@ -666,6 +720,12 @@
         const noUpdate = window.dash_clientside.no_update;
         const key = window.syriaKey;
         if (!received || !key) { return Array(8).fill(noUpdate); }
+        if (player.playing && player.queue.length && received.base !== null) {
+          /* asked for ahead of time: drawn once the dates before it are */
+          player.queue.push(received, ...(received.ahead || []));
+          player.asked = false;
+          return Array(8).fill(noUpdate);
+        }
         if (!hold(received, key)) {  /* overtaken: ask again, from the date the map holds */
           window.dash_clientside.set_props(ids().FRAME_RESYNC, { data: Date.now() });
           return Array(8).fill(noUpdate);
@@ -685,9 +745,14 @@
         const fast = player.playing && figure && fastDraw(frame, key);
         if (fast) {  /* the date box, link and panels follow when play pauses */
           player.fast = true;
-          later(0);
-          return [noUpdate, frame.label, noUpdate, noUpdate, noUpdate, noUpdate, noUpdate,
-            { date: held.date, data: held.data }];
+          player.queue = (received.ahead || []).slice();
+          player.asked = false;
+          window.dash_clientside.set_props(ids().FRAME_BASE, { data: { date: held.date, data: held.data } });
+          clearTimeout(player.timer);
+          player.timer = null;
+          queueMicrotask(advance);
+          showLabel(frame.label);
+          return Array(8).fill(noUpdate);
         }
         return [
           figure ? mapPatch(frame, key) : noUpdate,
@@ -703,7 +768,9 @@
       /* While the slider is dragged, the date label shows the date under the handle. */
       dragLabel: function (day, lang) {
         const key = window.syriaKey;
-        if (day === null || day === undefined || !key) { return window.dash_clientside.no_update; }
+        if (day === null || day === undefined || !key || player.playing) {
+          return window.dash_clientside.no_update;  /* playing: the frames set the label */
+        }
         const date = new Date(Date.parse(key.start) + day * 86400000);
         /* Arabic with the digits the server's dates use (figures/wording.py:format_date) */
         return date.toLocaleDateString(lang === "ar" ? "ar-SY-u-nu-latn" : "en-GB",
@@ -749,8 +816,15 @@
         } else {
           clearTimeout(player.timer);
           player.timer = null;
+          player.queue = [];
+          player.asked = false;
+          window.dash_clientside.set_props(ids().FRAME_BASE, { data: { date: held.date, data: held.data } });
           if (player.fast) {  /* paused: the shown date again, through plotly (hover, legend) */
             player.fast = false;
+            const key = window.syriaKey;
+            if (key && rendered.date) {
+              window.dash_clientside.set_props(ids().SLIDER, { value: dayOf(rendered.date, key) });
+            }
             window.dash_clientside.set_props(ids().FRAME_RESYNC, { data: Date.now() });
           }
         }

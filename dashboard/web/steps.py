@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 from dash import html
 
@@ -132,4 +134,32 @@ def step_frame(
     )
     explanation = explain_click(dataset, click, view.date)
     frame["why"] = why_panel(explanation, view.lang, dataset.gazetteer)
+    frame["ahead"] = []  # while playing: the next dates, each a delta from the one before
+    for date in frame_ahead(held, view.date) if frame["base"] is not None else ():
+        later = date_frame(
+            dataset,
+            replace(view, date=date),
+            window_days,
+            frame["ahead"][-1]["date"] if frame["ahead"] else frame["date"],
+        )
+        frame["ahead"].append({**later, "data": data})
     return frame
+
+
+MAX_AHEAD = 4  # frames one answer brings ahead while playing
+
+
+def frame_ahead(held: object, after: pd.Timestamp) -> list[pd.Timestamp]:
+    """The dates the playing map asks for beyond the slider's (ids.FRAME_BASE "ahead"): at
+    most MAX_AHEAD, each later than the one before; anything malformed is left out."""
+    dates: list[pd.Timestamp] = []
+    asked = held.get("ahead") if isinstance(held, dict) else None
+    for text in asked if isinstance(asked, list) else []:
+        try:
+            date = pd.Timestamp(str(text)).normalize()
+        except (ValueError, TypeError, OverflowError):
+            break
+        if date is pd.NaT or date <= (dates[-1] if dates else after) or len(dates) == MAX_AHEAD:
+            break
+        dates.append(date)
+    return dates

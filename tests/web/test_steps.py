@@ -18,6 +18,7 @@ from dashboard.core.layers import DASHBOARD_LAYERS
 from dashboard.web.panels import compare_summary
 from dashboard.web.steps import (
     find_place,
+    frame_ahead,
     state_from_controls,
     step_change,
     step_frame,
@@ -214,3 +215,35 @@ def test_a_step_frame_with_a_compare_date_sums_up_what_changed(two_towns):
     assert line.startswith("19 Oct 2017 → 25 Oct 2017: \u2068SDF\u2069 +")
     assert line.endswith(", 1 locality changed hands")
     assert line in summary
+
+
+def test_the_dates_asked_ahead_are_kept_while_each_is_later_and_at_most_four():
+    day = pd.Timestamp("2017-01-01")
+    held = {"ahead": ["2017-01-02", "2017-01-03", "2017-01-05", "2017-01-06", "2017-01-07"]}
+    assert [f"{d:%d}" for d in frame_ahead(held, day)] == ["02", "03", "05", "06"]
+    assert frame_ahead({"ahead": ["2017-01-03", "2017-01-02"]}, day) == [pd.Timestamp("2017-01-03")]
+    assert frame_ahead({"ahead": ["2016-12-31"]}, day) == []
+    assert frame_ahead({"ahead": ["soon", "2017-01-04"]}, day) == []
+    assert frame_ahead({"ahead": "2017-01-04"}, day) == [] and frame_ahead(None, day) == []
+
+
+def test_while_playing_an_answer_brings_the_next_dates_each_a_delta_from_the_one_before(
+    two_towns,
+):
+    state = {
+        "date": "2017-10-18",
+        "compare": None,
+        "place": None,
+        "layers": list(DASHBOARD_LAYERS),
+        "lang": "en",
+    }
+    held = {"date": "2017-10-17", "data": "|en", "ahead": ["2017-10-19", "2017-10-20"]}
+    frame = step_frame(two_towns, state, None, 30, held)
+    assert frame["base"] == "2017-10-17"
+    assert [(f["base"], f["date"]) for f in frame["ahead"]] == [
+        ("2017-10-18", "2017-10-19"),
+        ("2017-10-19", "2017-10-20"),
+    ]
+    assert frame["ahead"][1]["dz"][0] != []  # the SDF takes Beta on the 20th
+    full = step_frame(two_towns, state, None, 30, {**held, "data": "other|en"})
+    assert full["base"] is None and full["ahead"] == []  # nothing held: one full frame
