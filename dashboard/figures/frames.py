@@ -36,7 +36,7 @@ from dashboard.figures.traces import (
     TRACE_PRESENCE_LEGEND,
     TRACE_ZONES,
 )
-from dashboard.figures.wording import embed_rtl, format_date, plain
+from dashboard.figures.wording import embed_rtl, event_name, format_date, plain
 from dashboard.figures.wording import text as phrase
 from dashboard.io.dataset import Dataset
 
@@ -116,7 +116,29 @@ def _build_row_columns(model, gazetteer) -> dict[str, np.ndarray]:
         "id": base.event_id,
         "date": by_value(events["date"].dt.strftime("%Y-%m-%d").to_numpy(object), str),
     }
-    return columns | {c: text(c) for c in _ROW_TEXT if c not in columns}
+    columns |= {c: text(c) for c in _ROW_TEXT if c not in columns}
+    # The Arabic page's hover: the date and type in Arabic, and presence's "since".
+    iso = columns["date"]
+    columns["title_ar"] = by_value(
+        np.array([f"{d}\t{k}" for d, k in zip(iso, columns["kind"], strict=True)], dtype=object),
+        _arabic_title,
+    )
+    presence = columns["kind"] == "presence"
+    columns["hover_ar"] = columns["hover"].copy()
+    named = by_value(columns["place"][presence], lambda p: gazetteer.name(p, "ar") if p else "")
+    places = [f"{p}\t{d}" for p, d in zip(named, iso[presence], strict=True)]
+    columns["hover_ar"][presence] = by_value(np.array(places, dtype=object), _arabic_since)
+    return columns
+
+
+def _arabic_title(day_kind: str) -> str:
+    day, kind = day_kind.split("\t")
+    return plain(f"{format_date(day, 'ar')} · {event_name(kind, 'ar')}")
+
+
+def _arabic_since(place_day: str) -> str:
+    place, day = place_day.split("\t")
+    return plain(f"{place or '?'}، {phrase('since', 'ar', date=format_date(day, 'ar'))}")
 
 
 _map_key = PerModel("map_key", _build_key)
@@ -144,10 +166,13 @@ def expand(row_runs) -> list[int]:
     return [first + i for first, count in row_runs for i in range(count)]
 
 
-def _encoded_rows(dataset: Dataset, rows: np.ndarray) -> dict:
+def _encoded_rows(dataset: Dataset, rows: np.ndarray, lang: str = "en") -> dict:
     """Event rows, column by column; text as indices into one list of the frame's distinct
-    strings, and a column whose rows all agree as that one value."""
+    strings, and a column whose rows all agree as that one value. An Arabic frame's hover
+    gives the date and type in Arabic."""
     columns = _row_columns(dataset.model, dataset.gazetteer)
+    if lang == "ar":
+        columns = {**columns, "title": columns["title_ar"], "hover": columns["hover_ar"]}
     strings: dict[str, int] = {}
     out: dict = {"i": runs(rows)}
 
@@ -289,7 +314,7 @@ def date_frame(dataset: Dataset, view: MapView, window_days: int = 30, base: obj
         "events": runs(selection["events"]),  # drawn on the map and listed, newest first
         "later": runs(selection["later"]),  # listed only, under "after this date"
         "presence": runs(selection["presence"]),
-        "rows": _encoded_rows(dataset, rows),
+        "rows": _encoded_rows(dataset, rows, view.lang),
         "drop": drop,
         # the presence legend's rows: the countries with a star on the map
         "presence_groups": sorted(set(base_map.event_group[selection["presence"]].tolist()))

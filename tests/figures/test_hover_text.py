@@ -52,3 +52,16 @@ def test_the_event_list_keeps_the_raw_text(hostile):
     """The list renders text nodes (escaped by the browser), so it gets the text as written."""
     rows = frame_rows(date_frame(hostile, MapView(date=pd.Timestamp("2017-11-01"))))
     assert HOSTILE in [row["description"] for row in rows.values()]
+
+
+def test_an_arabic_frame_gives_the_date_type_and_since_of_each_hover_in_arabic(hostile):
+    rows = frame_rows(date_frame(hostile, MapView(date=pd.Timestamp("2017-11-01"), lang="ar")))
+    battle = next(row for row in rows.values() if row["kind"] == "battle")
+    assert battle["title"] == "25 تشرين الأول 2017 · معركة"
+    presence = next(row for row in rows.values() if row["kind"] == "presence")
+    assert "منذ 1 شباط 2016" in presence["hover"]
+    english = frame_rows(date_frame(hostile, MapView(date=pd.Timestamp("2017-11-01"))))
+    assert (
+        next(r for r in english.values() if r["kind"] == "battle")["title"]
+        == "25 Oct 2017 · battle"
+    )
