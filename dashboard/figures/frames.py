@@ -22,7 +22,7 @@ from dashboard.core.stats import held_at
 from dashboard.core.table import by_value
 from dashboard.core.view import MapView
 from dashboard.core.zones import front_line_mask
-from dashboard.figures.geometry import map_base
+from dashboard.figures.geometry import event_title, map_base, presence_since
 from dashboard.figures.markers import CHANGE_COLOUR, zone_colours
 from dashboard.figures.memo import PerModel
 from dashboard.figures.traces import (
@@ -36,7 +36,7 @@ from dashboard.figures.traces import (
     TRACE_PRESENCE_LEGEND,
     TRACE_ZONES,
 )
-from dashboard.figures.wording import embed_rtl, event_name, format_date, plain
+from dashboard.figures.wording import embed_rtl, format_date, plain
 from dashboard.figures.wording import text as phrase
 from dashboard.io.dataset import Dataset
 
@@ -121,24 +121,16 @@ def _build_row_columns(model, gazetteer) -> dict[str, np.ndarray]:
     iso = columns["date"]
     columns["title_ar"] = by_value(
         np.array([f"{d}\t{k}" for d, k in zip(iso, columns["kind"], strict=True)], dtype=object),
-        _arabic_title,
+        lambda t: event_title(*t.split("\t"), "ar"),
     )
     presence = columns["kind"] == "presence"
     columns["hover_ar"] = columns["hover"].copy()
     named = by_value(columns["place"][presence], lambda p: gazetteer.name(p, "ar") if p else "")
     places = [f"{p}\t{d}" for p, d in zip(named, iso[presence], strict=True)]
-    columns["hover_ar"][presence] = by_value(np.array(places, dtype=object), _arabic_since)
+    columns["hover_ar"][presence] = by_value(
+        np.array(places, dtype=object), lambda t: presence_since(*t.split("\t"), "ar")
+    )
     return columns
-
-
-def _arabic_title(day_kind: str) -> str:
-    day, kind = day_kind.split("\t")
-    return plain(f"{format_date(day, 'ar')} · {event_name(kind, 'ar')}")
-
-
-def _arabic_since(place_day: str) -> str:
-    place, day = place_day.split("\t")
-    return plain(f"{place or '?'}، {phrase('since', 'ar', date=format_date(day, 'ar'))}")
 
 
 _map_key = PerModel("map_key", _build_key)

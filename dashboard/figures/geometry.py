@@ -21,7 +21,7 @@ from dashboard.core.model import ControlModel
 from dashboard.core.presence import presence_group
 from dashboard.core.table import by_value
 from dashboard.figures.memo import PerModel
-from dashboard.figures.wording import plain
+from dashboard.figures.wording import event_name, format_date, plain
 from dashboard.figures.wording import text as wording
 
 __all__ = [
@@ -247,18 +247,22 @@ def _event_columns(events: pd.DataFrame) -> dict[str, np.ndarray]:
     colours = {f.code: f.colour for f in FACTIONS}
     text = lambda column: events[column].fillna("").astype(str).to_numpy(object)  # noqa: E731
     kinds, places, actors = text("event_type"), text("place"), text("actor")
-    days = by_value(events["date"].dt.strftime("%Y-%m-%d").to_numpy(object), _day_text)
+    days = events["date"].dt.strftime("%Y-%m-%d").to_numpy(object)
     # presence: where and since when (frame_updates puts who first); other events: one line
     # of the description under the title, place and actors of the event's hover (event_trace)
     presence = kinds == "presence"
     hover = by_value(text("description"), lambda t: plain(_short(t)))
     since = [f"{p}\t{d}" for p, d in zip(places[presence], days[presence], strict=True)]
-    hover[presence] = by_value(np.array(since, dtype=object), _since)
+    hover[presence] = by_value(
+        np.array(since, dtype=object), lambda t: presence_since(*t.split("\t"))
+    )
     titles = [f"{d}\t{k}" for d, k in zip(days, kinds, strict=True)]
     return {
         "event_kind": by_value(kinds, str),
         "event_hover": hover,
-        "event_title": by_value(np.array(titles, dtype=object), _title),
+        "event_title": by_value(
+            np.array(titles, dtype=object), lambda t: event_title(*t.split("\t"))
+        ),
         "event_where": by_value(places, plain),
         "event_who": by_value(actors, plain),
         "event_group": by_value(actors, presence_group).astype(np.int64),
@@ -268,18 +272,19 @@ def _event_columns(events: pd.DataFrame) -> dict[str, np.ndarray]:
     }
 
 
-def _day_text(iso: str) -> str:
-    return f"{pd.Timestamp(iso):%-d %b %Y}"
+def event_title(day: str, kind: str, lang: str = "en") -> str:
+    """An event's hover title from its ISO day: '1 Jun 2017 · battle' (or its Arabic)."""
+    if lang == "ar":
+        return plain(f"{format_date(day, 'ar')} · {event_name(kind, 'ar')}")
+    return plain(f"{pd.Timestamp(day):%-d %b %Y} · {kind.replace('_', ' ')}")
 
 
-def _since(place_day: str) -> str:
-    place, day = place_day.split("\t")
-    return plain(f"{place or '?'}, {wording('since', date=day)}")
-
-
-def _title(day_kind: str) -> str:
-    day, kind = day_kind.split("\t")
-    return plain(f"{day} · {kind.replace('_', ' ')}")
+def presence_since(place: str, day: str, lang: str = "en") -> str:
+    """A foreign presence's hover: where, and since when (from its ISO day)."""
+    if lang == "ar":
+        since = wording("since", "ar", date=format_date(day, "ar"))
+        return plain(f"{place or '?'}، {since}")
+    return plain(f"{place or '?'}, {wording('since', date=f'{pd.Timestamp(day):%-d %b %Y}')}")
 
 
 def article_place_ids(gazetteer) -> list[str]:
