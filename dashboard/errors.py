@@ -15,7 +15,9 @@ class Problem:
     row: int | None
     column: str | None
     severity: str  # "error" or "warning"
-    message: str
+    message: str  # in English
+    key: str = ""  # the message's key in io/messages.py, if it has one
+    values: tuple[tuple[str, object], ...] = ()  # what fills the message in
 
     def __str__(self) -> str:
         where = self.file
@@ -35,16 +37,26 @@ class DataFileError(Exception):
         row: int | None = None,
         column: str | None = None,
         problems: tuple[Problem, ...] = (),
+        key: str = "",
+        values: tuple[tuple[str, object], ...] = (),
     ) -> None:
         self.path = str(path)
         self.message = message
         self.row = row
         self.column = column
         self.problems = problems
+        self.key = key
+        self.values = values
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        return str(Problem(self.path, self.row, self.column, "error", self.message))
+        return str(self.problem())
+
+    def problem(self) -> Problem:
+        """The error as a Problem of its file (the key kept, for other languages)."""
+        return Problem(
+            self.path, self.row, self.column, "error", self.message, self.key, self.values
+        )
 
 
 class UsageProblem(ValueError):

@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from dashboard.core.factions import FACTIONS  # noqa: E402
 from dashboard.core.schema import COLUMNS, REQUIRED_COLUMNS  # noqa: E402
+from dashboard.io.messages import period_text  # noqa: E402
 from dashboard.settings import ENV_PREFIX, SETTINGS  # noqa: E402
 
 README = ROOT / "README.md"
@@ -43,7 +44,9 @@ def columns_table() -> str:
 
 
 def factions_table() -> str:
-    rows = [f"| `{f.code}` | {f.name} | {f.period or 'always'} | {f.covers} |" for f in FACTIONS]
+    rows = [
+        f"| `{f.code}` | {f.name} | {period_text(f) or 'always'} | {f.covers} |" for f in FACTIONS
+    ]
     return "\n".join(["| code | name | exists | covers |", "|---|---|---|---|", *rows])
 
 

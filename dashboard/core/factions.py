@@ -45,15 +45,6 @@ class Faction:
             return False
         return self.valid_to is None or day <= pd.Timestamp(self.valid_to)
 
-    @property
-    def period(self) -> str:
-        """'from 2024-12-08', 'until 2024-12-08', or '' when always valid."""
-        if self.valid_from and self.valid_to:
-            return f"{self.valid_from} to {self.valid_to}"
-        if self.valid_from:
-            return f"from {self.valid_from}"
-        return f"until {self.valid_to}" if self.valid_to else ""
-
 
 FACTIONS: tuple[Faction, ...] = (
     Faction(

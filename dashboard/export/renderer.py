@@ -17,6 +17,7 @@ import threading
 from typing import Any
 
 from dashboard.export.errors import ChromiumMissing, ExportError
+from dashboard.io.messages import Said
 from dashboard.io.paths import ASSETS_DIR
 
 __all__ = ["FORMATS", "INSTALL_HINT", "RECYCLE_EVERY", "browser_path", "render", "start", "stop"]
@@ -95,9 +96,9 @@ class _Server:
 
     def calc(self, spec: dict, opts: dict) -> bytes:
         if not self.ready.wait(_START_TIMEOUT_S):
-            raise ExportError(f"Chromium did not start within {_START_TIMEOUT_S} s")
+            raise ExportError(Said("renderer_slow", (("seconds", _START_TIMEOUT_S),)))
         if self.error is not None or self.kaleido is None:
-            raise ExportError(f"Chromium failed to start: {self.error}")
+            raise ExportError(Said("renderer_broken", (("reason", str(self.error)),)))
         job = self.kaleido.calc_fig(spec, opts=opts, topojson=TOPOJSON_URL)
         future = asyncio.run_coroutine_threadsafe(job, self.loop)
         try:
@@ -124,7 +125,7 @@ def _started() -> _Server:
     global _server
     if _server is None or not _server.thread.is_alive():
         if browser_path() is None:
-            raise ChromiumMissing(f"exporting needs Chromium, which was not found: {INSTALL_HINT}")
+            raise ChromiumMissing(Said("chromium_missing", (("hint", INSTALL_HINT),)))
         _server = _Server()
     return _server
 
@@ -164,7 +165,8 @@ def render(figure: Any, fmt: str, width: int, height: int, scale: float = 1) -> 
     except ExportError:
         raise
     except Exception as exc:  # kaleido and choreographer errors have no common type
-        raise ExportError(f"the renderer failed: {type(exc).__name__}: {exc}") from exc
+        reason = f"{type(exc).__name__}: {exc}"
+        raise ExportError(Said("renderer_failed", (("reason", reason),))) from exc
     finally:
         _checkin(server)
 

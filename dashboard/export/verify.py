@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dashboard.export.errors import ExportError
+from dashboard.io.messages import Said
 
 __all__ = ["verify_written"]
 
@@ -23,7 +24,8 @@ def verify_written(path: Path, fmt: str, frames: int | None = None) -> None:
         raise
     except Exception as exc:  # each reader raises its own types for a cut-short file
         detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-        raise ExportError(f"the {fmt.upper()} written is unreadable ({detail[:200]})") from None
+        values = (("fmt", fmt.upper()), ("detail", detail[:200]))
+        raise ExportError(Said("unreadable_output", values)) from None
     if frames is not None and found != frames:
         raise ExportError(
             f"the {fmt.upper()} written holds {found} of {frames} frames (is the disk full?)"

@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard.core.gazetteer import Gazetteer
 from dashboard.core.table import EventTable, table_digest
-from dashboard.errors import DataFileError, Problem
+from dashboard.errors import DataFileError
 from dashboard.io.paths import BUNDLED_EVENTS
 from dashboard.io.postgis import DatabaseSource, is_database, read_database, write_table
 from dashboard.io.readers import read_table
@@ -33,9 +33,7 @@ def check_file(
     try:
         raw = read_source(path, fmt, layer)
     except DataFileError as exc:
-        return ValidationResult(
-            [Problem(exc.path, exc.row, exc.column, "error", exc.message)], None
-        )
+        return ValidationResult([exc.problem()], None)
     return validate_table(raw, gazetteer, source=_name(path, raw))
 
 

@@ -18,9 +18,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard.errors import DataFileError
+from dashboard.io.messages import Said, data_error
 
-__all__ = ["FORMATS", "csv_warnings", "from_wkt", "gpkg_layers", "read_table", "sniff_format"]
+__all__ = ["FORMATS", "from_wkt", "gpkg_layers", "read_table", "sniff_format"]
 
 FORMATS = ("auto", "csv", "geojson", "gpkg", "parquet", "acled", "ucdp")
 _BY_SUFFIX = {
@@ -41,7 +41,7 @@ def sniff_format(path: Path) -> str:
     fmt = _BY_SUFFIX.get(path.suffix.lower())
     if fmt is None:
         known = ", ".join(sorted(_BY_SUFFIX))
-        raise DataFileError(path, f"unknown file extension {path.suffix!r} (known: {known})")
+        raise data_error(path, "unknown_extension", suffix=path.suffix, known=known)
     return fmt
 
 
@@ -59,23 +59,18 @@ def read_table(path: str | Path, fmt: str = "auto", layer: str = "") -> pd.DataF
     elif base in ("geojson", "parquet"):
         raw = _read_geo(path, base)
     else:
-        raise DataFileError(path, f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+        raise data_error(path, "unknown_format", fmt=fmt, known=", ".join(FORMATS))
     raw.attrs["source"] = str(path)
     return raw
 
 
-def csv_warnings(raw: pd.DataFrame) -> list[str]:
-    """Notes the CSV reader made about the file (delimiter, BOM) for the validator to report."""
-    return list(raw.attrs.get("read_notes", []))
-
-
 def _check_readable(path: Path) -> None:
     if not path.exists():
-        raise DataFileError(path, "no such file")
+        raise data_error(path, "no_such_file")
     if path.is_dir():
-        raise DataFileError(path, "is a folder, not a file")
+        raise data_error(path, "is_folder")
     if path.stat().st_size == 0:
-        raise DataFileError(path, "the file is empty")
+        raise data_error(path, "empty_file")
 
 
 def _decode(path: Path) -> tuple[str, list[str]]:
@@ -85,25 +80,24 @@ def _decode(path: Path) -> tuple[str, list[str]]:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise DataFileError(path, "broken UTF-16 text; save the file as UTF-8 CSV") from None
-        notes.append("the file is UTF-16 text (as Excel saves 'Unicode text'); it was read as such")
+            raise data_error(path, "broken_utf16") from None
+        notes.append(Said("note_utf16"))
         return text.replace("\r\n", "\n"), notes
     if b"\x00" in data[:65536]:
-        raise DataFileError(path, "this is a binary file, not a text (CSV) table")
+        raise data_error(path, "binary_file")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-        notes.append("the file starts with a UTF-8 byte-order mark (BOM); it was ignored")
+        notes.append(Said("note_bom"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         text = _arabic_windows_text(data)
         if text is None:
             line = data[: exc.start].count(b"\n") + 1
-            message = f"not UTF-8 text (byte {data[exc.start]:#04x}); save the file as UTF-8"
-            raise DataFileError(path, message, row=line) from None
-        notes.append("the file is Windows-1256 (Arabic) text, not UTF-8; it was read as such")
+            raise data_error(path, "not_utf8", row=line, byte=f"{data[exc.start]:#04x}") from None
+        notes.append(Said("note_cp1256"))
     if "\r\n" in text:
-        notes.append("Windows line endings (CRLF) were read as plain line endings")
+        notes.append(Said("note_crlf"))
     return text, notes
 
 
@@ -121,13 +115,13 @@ def _arabic_windows_text(data: bytes) -> str | None:
 def _read_csv(path: Path) -> pd.DataFrame:
     text, notes = _decode(path)
     if not text.strip():
-        raise DataFileError(path, "the file has no header and no rows")
+        raise data_error(path, "no_header")
     header = text.splitlines()[0]
     delimiter = max(_DELIMITERS, key=header.count)
     if header.count(delimiter) == 0:
         delimiter = ","
     elif delimiter != ",":
-        notes.append(f"columns are separated by {delimiter!r}, not commas; read them as such")
+        notes.append(Said("note_delimiter", (("delimiter", delimiter),)))
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -138,9 +132,10 @@ def _read_csv(path: Path) -> pd.DataFrame:
             quoting=csv.QUOTE_MINIMAL,
         )
     except pd.errors.ParserError as exc:
-        raise DataFileError(path, _parser_message(exc), row=_parser_line(exc)) from None
+        key, values = _parser_message(exc)
+        raise data_error(path, key, row=_parser_line(exc), **values) from None
     except pd.errors.EmptyDataError:
-        raise DataFileError(path, "the file has no header and no rows") from None
+        raise data_error(path, "no_header") from None
     frame.columns = [str(c).strip() for c in frame.columns]
     if "geometry" in frame:
         frame["geometry"] = from_wkt(frame["geometry"])
@@ -169,13 +164,13 @@ def _parser_line(exc: Exception) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _parser_message(exc: Exception) -> str:
+def _parser_message(exc: Exception) -> tuple[str, dict]:
     import re
 
     match = re.search(r"Expected (\d+) fields in line \d+, saw (\d+)", str(exc))
     if match:
-        return f"row has {match.group(2)} fields but the header has {match.group(1)}"
-    return f"malformed CSV: {str(exc).strip().splitlines()[-1]}"
+        return "field_count", {"got": int(match.group(2)), "want": int(match.group(1))}
+    return "malformed_csv", {"detail": str(exc).strip().splitlines()[-1]}
 
 
 def gpkg_layers(path: Path) -> list[str]:
@@ -186,7 +181,7 @@ def gpkg_layers(path: Path) -> list[str]:
         return [str(name) for name, _ in pyogrio.list_layers(path)]
     except Exception as exc:  # pyogrio raises its own types for a file that is not a GeoPackage
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DataFileError(path, f"cannot read as gpkg: {message}") from None
+        raise data_error(path, "cannot_read_as", fmt="gpkg", detail=message) from None
 
 
 def _read_layers(path: Path, layer: str) -> pd.DataFrame:
@@ -194,9 +189,7 @@ def _read_layers(path: Path, layer: str) -> pd.DataFrame:
     names = gpkg_layers(path)
     if layer:
         if layer not in names:
-            raise DataFileError(
-                path, f"no layer {layer!r} in the GeoPackage (its layers: {', '.join(names)})"
-            )
+            raise data_error(path, "no_layer", layer=layer, layers=", ".join(names))
         return _read_geo(path, "gpkg", layer)
     if len(names) <= 1:
         return _read_geo(path, "gpkg", names[0] if names else None)
@@ -206,8 +199,7 @@ def _read_layers(path: Path, layer: str) -> pd.DataFrame:
     table[text] = table[text].fillna("")
     table.attrs["row_offset"] = 1
     table.attrs["read_notes"] = [
-        f"the GeoPackage has {len(names)} layers ({', '.join(names)}); all were read, "
-        "one after another (--layer NAME reads one)"
+        Said("note_layers", (("count", len(names)), ("layers", ", ".join(names))))
     ]
     return table
 
@@ -222,7 +214,7 @@ def _read_geo(path: Path, fmt: str, layer: str | None = None) -> pd.DataFrame:
             frame = gpd.read_file(path, layer=layer) if layer else gpd.read_file(path)
     except Exception as exc:  # pyogrio/pyarrow raise many types for a bad file
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DataFileError(path, f"cannot read as {fmt}: {message}") from None
+        raise data_error(path, "cannot_read_as", fmt=fmt, detail=message) from None
     if frame.crs is not None and frame.crs.to_epsg() != 4326:
         frame = frame.to_crs(4326)
     geometry = frame.geometry.array

@@ -15,7 +15,6 @@ import pandas as pd
 
 from dashboard.core.factions import faction
 from dashboard.core.gazetteer import Gazetteer
-from dashboard.core.names import did_you_mean
 from dashboard.core.schema import (
     ANNOUNCED_TYPES,
     COLUMNS,
@@ -28,6 +27,7 @@ from dashboard.core.schema import (
     YEAR_RANGE,
 )
 from dashboard.errors import Problem
+from dashboard.io.messages import Said, say
 
 __all__ = ["MAP_BOUNDS", "ValidationResult", "parse_date", "validate_table"]
 
@@ -55,18 +55,23 @@ class ValidationResult:
 
 def parse_date(text: str) -> tuple[pd.Timestamp | None, str | None, str | None]:
     """Parse an ISO date, month or year: (timestamp, implied precision, error message)."""
+    stamp, precision, error = _parse_one(text)
+    return stamp, precision, (str(error) if error else None)
+
+
+def _parse_one(text: str) -> tuple[pd.Timestamp | None, str | None, Said | None]:
     match = _DATE.match(text.strip())
     if not match:
-        return None, None, f"cannot read {text!r} as a date; write YYYY-MM-DD"
+        return None, None, Said("date_unreadable", (("text", text),))
     year, month, day = (int(g) if g else None for g in match.groups())
     if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
         first, last = YEAR_RANGE
-        return None, None, f"{text!r} is outside the supported years {first}-{last}"
+        return None, None, Said("date_years", (("text", text), ("first", first), ("last", last)))
     precision = "day" if day else "month" if month else "year"
     try:
         stamp = pd.Timestamp(year=year, month=month or 1, day=day or 1)
     except ValueError:
-        return None, None, f"{text!r} is not a real date"
+        return None, None, Said("date_not_real", (("text", text),))
     return stamp, precision, None
 
 
@@ -82,14 +87,22 @@ class _Checker:
         self.problems: list[Problem] = []
         self._columns: dict[str, pd.Series] = {}
 
-    def add(self, index: int | None, column: str | None, message: str, severity="error") -> None:
+    def add(
+        self, index: int | None, column: str | None, key: str, severity="error", **values
+    ) -> None:
+        """A problem of the row at `index` (None: the whole table): message `key` and values."""
         if index is None:
             row = None
         elif self.numbers is not None:
             row = int(self.numbers[int(index)])
         else:
             row = int(index) + self.offset
-        self.problems.append(Problem(self.source, row, column, severity, message))
+        message = say(key, **values)
+        pairs = tuple(values.items())
+        self.problems.append(Problem(self.source, row, column, severity, message, key, pairs))
+
+    def said(self, index: int | None, column: str | None, said: Said, severity="error") -> None:
+        self.add(index, column, said.key, severity, **dict(said.values))
 
     def column(self, name: str) -> pd.Series:
         """A column as stripped text ("" where missing); computed once."""
@@ -108,11 +121,11 @@ def validate_table(
     """Validate a raw table; see the module docstring."""
     check = _Checker(raw.reset_index(drop=True), gazetteer, source)
     for note in raw.attrs.get("read_notes", []):
-        check.add(None, None, note, "warning")
+        check.said(None, None, note, "warning")
     if not _check_columns(check):
         return ValidationResult(check.problems, None)
     if check.raw.empty:
-        check.add(None, None, "the table has a header but no rows")
+        check.add(None, None, "no_rows")
         return ValidationResult(check.problems, None)
     table = pd.DataFrame(index=check.raw.index)
     table["event_id"] = _check_ids(check)
@@ -142,14 +155,16 @@ def _check_columns(check: _Checker) -> bool:
     for name in REQUIRED_COLUMNS:
         if name not in present:
             close = difflib.get_close_matches(name, list(present), n=1, cutoff=0.7)
-            hint = f" (is {close[0]!r} meant to be {name!r}?)" if close else ""
-            if len(present) == 1 and not close:
-                hint = " (only one column was found: is the delimiter right?)"
-            check.add(None, name, f"required column {name!r} is missing{hint}")
+            if close:
+                check.add(None, name, "column_missing_close", name=name, close=close[0])
+            elif len(present) == 1:
+                check.add(None, name, "column_missing_delimiter", name=name)
+            else:
+                check.add(None, name, "column_missing", name=name)
             ok = False
     has_location = present & {"place", "lat", "lon", "geometry"}
     if not has_location:
-        check.add(None, "place", "no location column: give place, or lat and lon, or a geometry")
+        check.add(None, "place", "no_location_column")
         ok = False
     return ok
 
@@ -157,21 +172,21 @@ def _check_columns(check: _Checker) -> bool:
 def _check_ids(check: _Checker) -> pd.Series:
     ids = check.column("event_id")
     for index in ids.index[ids == ""]:
-        check.add(index, "event_id", "empty event_id")
+        check.add(index, "event_id", "empty_value", name="event_id")
     repeated = ids.duplicated(keep="first") & (ids != "")
     if repeated.any():
         seen = {value: index for index, value in ids[~ids.duplicated(keep="first")].items()}
         for index, value in ids[repeated].items():
             first = seen[value] + check.offset
-            check.add(index, "event_id", f"duplicate event_id {value!r} (first on row {first})")
+            check.add(index, "event_id", "duplicate_id", value=value, first=first)
     return ids
 
 
 def parse_dates(texts: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     """`parse_date` for a whole column at once: (timestamps, implied precision, error).
 
-    Each distinct text is parsed once, column-wise; only those that fail are parsed one by
-    one, for their message. Empty text gives NaT, "" and "".
+    Each distinct text is parsed once, column-wise; only those that fail are parsed
+    one by one, for their message (a Said). Empty text gives NaT, "" and "".
     """
     codes, distinct = pd.factorize(texts, use_na_sentinel=False)
     stamps, implied, errors = _parse_distinct(pd.Series(distinct, dtype=object))
@@ -195,7 +210,8 @@ def _parse_distinct(texts: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     ).where(stamps.notna(), "")
     errors = pd.Series("", index=texts.index, dtype=object)
     for index in texts.index[stamps.isna() & (texts != "")]:
-        errors[index] = parse_date(texts[index])[2] or f"{texts[index]!r} is not a real date"
+        found = _parse_one(texts[index])[2]
+        errors[index] = found or Said("date_not_real", (("text", texts[index]),))
     return stamps, implied, errors
 
 
@@ -204,28 +220,27 @@ def _check_dates(check: _Checker) -> tuple[pd.Series, pd.Series]:
     given = check.column("date_precision")
     dates, implied, errors = parse_dates(texts)
     for index in texts.index[texts == ""]:
-        check.add(index, "date", "empty date")
+        check.add(index, "date", "empty_value", name="date")
     for index in errors.index[errors != ""]:
-        check.add(index, "date", errors[index])
+        check.said(index, "date", errors[index])
     ok = dates.notna()
     precision = given.where(given != "", implied)
     unknown = ok & (given != "") & ~given.isin(DATE_PRECISIONS)
     for index in given.index[unknown]:
-        check.add(index, "date_precision", _unknown(given[index], DATE_PRECISIONS))
+        _unknown(check, index, "date_precision", given[index], DATE_PRECISIONS)
     rank = {name: i for i, name in enumerate(DATE_PRECISIONS)}
     finer = ok & given.isin(DATE_PRECISIONS) & (given.map(rank) < implied.map(rank))
     for index in given.index[finer]:
-        check.add(
-            index, "date_precision", f"says {given[index]!r} but the date is only {texts[index]!r}"
-        )
+        check.add(index, "date_precision", "precision_finer", given=given[index], text=texts[index])
     for index in dates.index[dates > pd.Timestamp.now() + pd.Timedelta(days=1)]:
-        check.add(index, "date", f"{texts[index]} is in the future", "warning")
+        check.add(index, "date", "in_future", "warning", text=texts[index])
     return dates.astype("datetime64[ns]"), precision
 
 
-def _unknown(value: str, allowed: tuple[str, ...]) -> str:
-    hint = did_you_mean(difflib.get_close_matches(value.lower(), allowed, n=1, cutoff=0.5), True)
-    return f"unknown value {value!r} (allowed: {', '.join(allowed)}){hint}"
+def _unknown(check: _Checker, index: int, name: str, value: str, allowed: tuple[str, ...]) -> None:
+    close = tuple(difflib.get_close_matches(value.lower(), allowed, n=1, cutoff=0.5))
+    words = {"value": value, "allowed": ", ".join(allowed), "suggestions": close, "quote": True}
+    check.add(index, name, "unknown_value", **words)
 
 
 def _check_vocabulary(
@@ -235,7 +250,10 @@ def _check_vocabulary(
     wrong = (values == "") if required else pd.Series(False, index=values.index)
     wrong |= (values != "") & ~values.isin(allowed)
     for index, value in values[wrong].items():
-        check.add(index, name, _unknown(value, allowed) if value else f"empty {name}")
+        if value:
+            _unknown(check, index, name, value, allowed)
+        else:
+            check.add(index, name, "empty_value", name=name)
     return values
 
 
@@ -243,7 +261,7 @@ def _check_controllers(check: _Checker, event_types: pd.Series, dates: pd.Series
     values = _check_vocabulary(check, "controller_after", FACTION_CODES)
     missing = (event_types == "control_change") & (values == "")
     for index in values.index[missing]:
-        check.add(index, "controller_after", "a control_change needs controller_after")
+        check.add(index, "controller_after", "controller_needed")
     for code in values[values.isin(FACTION_CODES)].unique():
         group = faction(code)
         if not (group.valid_from or group.valid_to):
@@ -251,11 +269,8 @@ def _check_controllers(check: _Checker, event_types: pd.Series, dates: pd.Series
         early = dates < pd.Timestamp(group.valid_from) if group.valid_from else False
         late = dates > pd.Timestamp(group.valid_to) if group.valid_to else False
         for index in values.index[(values == code) & (early | late)]:
-            message = (
-                f"{code!r} ({group.name}) holds ground only {group.period}, "
-                f"not on {dates[index]:%Y-%m-%d}"
-            )
-            check.add(index, "controller_after", message)
+            date = f"{dates[index]:%Y-%m-%d}"
+            check.add(index, "controller_after", "faction_period", code=code, date=date)
     return values
 
 
@@ -270,16 +285,19 @@ def _check_locations(check: _Checker, table: pd.DataFrame) -> None:
     geometry = _check_geometries(check, geometry)
     for name, text, value in (("lat", lat_text, lat), ("lon", lon_text, lon)):
         for index in text.index[(text != "") & value.isna()]:
-            check.add(index, name, f"cannot read {text[index]!r} as a number")
+            check.add(index, name, "not_a_number", text=text[index])
         for index in text.index[np.isinf(value)]:
-            check.add(index, name, f"{text[index]!r} is not a finite number")
+            check.add(index, name, "not_finite", text=text[index])
     given = lat.notna() | lon.notna()
     names = places[places != ""]
     resolved = {name: check.gazetteer.lookup(name) for name in names.unique()}
     place_ids = names.map(resolved)
     for index in place_ids.index[place_ids.isna()]:
-        hint = did_you_mean(check.gazetteer.suggest(places[index]), quote=True)
-        check.add(index, "place", f"unknown place {places[index]!r}{hint}")
+        close = tuple(check.gazetteer.suggest(places[index]))
+        arabic = tuple(check.gazetteer.name(name, "ar") for name in close)
+        words = {"place": places[index], "suggestions": close, "suggestions_ar": arabic}
+        words["quote"] = True
+        check.add(index, "place", "unknown_place", **words)
     place_ids = place_ids.dropna()
     gazetteer = check.gazetteer.places
     display = place_ids.map(gazetteer["name"])
@@ -307,10 +325,10 @@ def _check_geometries(check: _Checker, geometry: pd.Series) -> pd.Series:
     clean = geometry.copy()
     for index, value in geometry.items():
         if isinstance(value, str):
-            check.add(index, "geometry", f"cannot read {value[:40]!r} as a WKT geometry")
+            check.add(index, "geometry", "wkt_unreadable", text=value[:40])
             clean[index] = None
         elif _is_geometry(value) and not np.isfinite(shapely.get_coordinates(value)).all():
-            check.add(index, "geometry", "the geometry has NaN or infinite coordinates")
+            check.add(index, "geometry", "geometry_not_finite")
             clean[index] = None
     return clean
 
@@ -325,30 +343,23 @@ def _check_points(
     """Coordinates: both or neither, on Earth, not swapped, and on the map (column-wise)."""
     has_lat, has_lon = lat.notna(), lon.notna()
     for index in lat.index[has_lat != has_lon]:
-        check.add(index, "lat" if has_lon[index] else "lon", "give both lat and lon, or neither")
+        check.add(index, "lat" if has_lon[index] else "lon", "lat_lon_both")
     neither = ~has_lat & ~has_lon & (places == "")
     for index in lat.index[neither & ~geometry.map(_is_geometry).astype(bool)]:
-        check.add(index, "place", "no location: give place, or lat and lon, or a geometry")
+        check.add(index, "place", "no_location")
     both = has_lat & has_lon
     on_earth = lat.between(-90, 90) & lon.between(-180, 180)
     for index in lat.index[both & ~on_earth]:
-        check.add(index, "lat", f"lat {lat[index]} / lon {lon[index]} is not a position on Earth")
+        check.add(index, "lat", "not_on_earth", lat=float(lat[index]), lon=float(lon[index]))
     lon_min, lat_min, lon_max, lat_max = MAP_BOUNDS
     inside = lon.between(lon_min, lon_max) & lat.between(lat_min, lat_max)
     swapped = lat.between(lon_min, lon_max) & lon.between(lat_min, lat_max)
     outside = both & on_earth & ~inside
     for index in lat.index[outside & swapped]:
-        check.add(
-            index,
-            "lat",
-            f"lat {lat[index]} and lon {lon[index]} look swapped (Syria is near lat 35, lon 38)",
-        )
+        check.add(index, "lat", "lat_lon_swapped", lat=float(lat[index]), lon=float(lon[index]))
     for index in lat.index[outside & ~swapped & (places == "")]:
         check.add(
-            index,
-            "lat",
-            f"lat {lat[index]}, lon {lon[index]} is outside the map of Syria",
-            "warning",
+            index, "lat", "outside_map", "warning", lat=float(lat[index]), lon=float(lon[index])
         )
 
 
@@ -358,25 +369,23 @@ def _check_sources(check: _Checker, table: pd.DataFrame) -> None:
     table["source_date"] = check.column("source_date")
     has_source = (table["source_title"] != "") | (table["source_url"] != "")
     for index in table.index[~has_source]:
-        check.add(
-            index, "source_title", "row has no source: give source_title (and publisher, date, URL)"
-        )
+        check.add(index, "source_title", "no_source")
     for index in table.index[has_source & (table["source_publisher"] == "")]:
-        check.add(index, "source_publisher", "source has no publisher", "warning")
+        check.add(index, "source_publisher", "no_publisher", "warning")
     texts = table["source_date"]
     for index in texts.index[(texts == "") & has_source]:
-        check.add(index, "source_date", "source has no date", "warning")
+        check.add(index, "source_date", "no_source_date", "warning")
     stamps, _, errors = parse_dates(texts.str[:10])
     for index in errors.index[errors != ""]:
-        check.add(index, "source_date", errors[index])
+        check.said(index, "source_date", errors[index])
     for index in stamps.index[stamps > pd.Timestamp.now() + pd.Timedelta(days=1)]:
-        check.add(index, "source_date", f"{texts[index]} is in the future", "warning")
+        check.add(index, "source_date", "in_future", "warning", text=texts[index])
     kinds = _check_vocabulary(check, "source_date_kind", SOURCE_DATE_KINDS)
     table["source_date_kind"] = kinds.replace("", SOURCE_DATE_KINDS[0])
     _check_source_before_event(check, table)
     for index, url in table["source_url"].items():
         if url and not _URL.match(url):
-            check.add(index, "source_url", f"{url!r} is not an http(s) URL", "warning")
+            check.add(index, "source_url", "not_a_url", "warning", url=url)
 
 
 def _check_source_before_event(check: _Checker, table: pd.DataFrame) -> None:
@@ -384,9 +393,5 @@ def _check_source_before_event(check: _Checker, table: pd.DataFrame) -> None:
     published = pd.to_datetime(table["source_date"].str[:10], errors="coerce", format="%Y-%m-%d")
     early = (published < table["date"]) & ~table["event_type"].isin(ANNOUNCED_TYPES)
     for index in table.index[early]:
-        check.add(
-            index,
-            "source_date",
-            f"the source ({table.at[index, 'source_date']}) is dated before the event "
-            f"({table.at[index, 'date']:%Y-%m-%d}); only an announcement or agreement may be",
-        )
+        source_date, date = table.at[index, "source_date"], f"{table.at[index, 'date']:%Y-%m-%d}"
+        check.add(index, "source_date", "source_before_event", source_date=source_date, date=date)

@@ -7,6 +7,7 @@ from dash import dcc, html
 
 from dashboard.core.table import EventTable
 from dashboard.errors import Problem
+from dashboard.io.messages import problem_text
 from dashboard.web import ids
 from dashboard.web.page import both_languages, words
 from dashboard.web.text import ui
@@ -74,20 +75,23 @@ def layers_panel(table: EventTable, labels: dict[str, str], lang: str = "en") ->
 
 def _where(problem: Problem, lang: str) -> str:
     where = ui("row", lang, row=problem.row) if problem.row is not None else problem.file
-    return f"{where}, {problem.column}" if problem.column else where
+    return f"{where}{ui('list_sep', lang)}{problem.column}" if problem.column else where
 
 
 def problems_panel(problems: tuple[Problem, ...] | list[Problem], lang: str = "en") -> list:
-    """The first problems (errors first) with row and column, and how many more there are.
-
-    The problems' own messages are the validator's, in English."""
+    """The first problems (errors first) with row and column, in `lang`, and how many more
+    there are."""
     if not problems:
         return []
     ordered = sorted(problems, key=lambda p: p.severity != "error")
     errors = sum(p.severity == "error" for p in problems)
     items = [
         html.Li(
-            [html.B(_where(p, lang)), f" ({ui(p.severity, lang)}): ", html.Span(p.message)],
+            [
+                html.B(_where(p, lang)),
+                f" ({ui(p.severity, lang)}): ",
+                html.Span(problem_text(p, lang)),
+            ],
             className=f"problem {p.severity}",
         )
         for p in ordered[:MAX_PROBLEMS_SHOWN]

@@ -122,6 +122,7 @@ UI: dict[str, dict[str, str]] = {
         "row": "row {row}",
         "error": "error",
         "warning": "warning",
+        "download_failed": "The map could not be downloaded: {reason}.",
     },
     "ar": {
         "title": "سوريا: من سيطر على ماذا، ومتى",
@@ -230,6 +231,7 @@ UI: dict[str, dict[str, str]] = {
         "row": "السطر {row}",
         "error": "خطأ",
         "warning": "تحذير",
+        "download_failed": "تعذّر تنزيل الخريطة: {reason}.",
     },
 }
 

@@ -10,6 +10,7 @@ stored file.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import hashlib
 import logging
@@ -24,6 +25,7 @@ from pathlib import Path
 from dashboard.core.gazetteer import Gazetteer
 from dashboard.errors import Problem, UsageProblem
 from dashboard.io.events import check_file
+from dashboard.io.messages import Said, say
 from dashboard.io.postgis import BlobStore, is_database
 from dashboard.settings import Settings
 from dashboard.web.text import ui
@@ -101,6 +103,10 @@ def stored_path(root: Path, key: dict | None) -> Path | None:
 class StoreFull(Exception):
     """The upload cannot be kept: the disk is full, or it alone exceeds the quota."""
 
+    def __init__(self, said: Said) -> None:
+        self.said = said
+        super().__init__(str(said))
+
 
 def _folders(root: Path) -> list[tuple[float, int, Path]]:
     """(last use, bytes, folder) of every stored upload, oldest first; stale temp files go."""
@@ -127,7 +133,7 @@ def _make_room(root: Path, size: int, keep: Path, settings: Settings) -> None:
     quota = float(settings.upload_quota_mb) * 1e6
     most = int(settings.upload_quota_files)
     if size > quota or most < 1:
-        raise StoreFull(f"the server keeps at most {quota / 1e6:g} MB of uploads (upload_quota_mb)")
+        raise StoreFull(Said("over_quota", (("quota", f"{quota / 1e6:g}"),)))
     stored = [entry for entry in _folders(root) if entry[2] != keep]
     total = sum(entry[1] for entry in stored)
     while stored and (total + size > quota or len(stored) + 1 > most):
@@ -168,9 +174,14 @@ def _store(root: Path, data: bytes, name: str, settings: Settings) -> Path:
         with contextlib.suppress(OSError):
             path.parent.rmdir()
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise StoreFull("the server's disk is full") from None
+            raise StoreFull(Said("disk_full")) from None
         raise
     return path
+
+
+def _code(exc: OSError) -> str:
+    """The error's symbol ('EACCES'), the same in every language."""
+    return errno.errorcode.get(exc.errno or 0, type(exc).__name__)
 
 
 def _short(name: str) -> str:
@@ -205,9 +216,10 @@ def accept_upload(
     try:
         path = _store(upload_root(settings), data, name, settings)
     except StoreFull as exc:
-        return Upload(None, (), ui("upload_not_kept", lang, name=name, reason=exc))
+        reason = exc.said.text(lang)
+        return Upload(None, (), ui("upload_not_kept", lang, name=name, reason=reason))
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+        reason = say("os_error", lang, reason=exc.strerror or type(exc).__name__, code=_code(exc))
         return Upload(None, (), ui("upload_not_stored", lang, name=name, reason=reason))
     try:
         result = (check or check_file)(path, gazetteer)
@@ -216,7 +228,7 @@ def accept_upload(
         _remove(path)
         reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
         return Upload(None, (), ui("upload_not_checked", lang, name=name, reason=reason))
-    problems = tuple(Problem(name, p.row, p.column, p.severity, p.message) for p in result.problems)
+    problems = tuple(dataclasses.replace(p, file=name) for p in result.problems)
     if result.table is None:
         _remove(path)
         errors = len(result.errors)

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 
 from browser.helpers import MAP_PLOT, click_place, date_label, open_map
-from dashboard.core.schema import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from dashboard.core.schema import EVENT_TYPES, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from dashboard.web import ids
 from dashboard.web.text import UI
 
@@ -225,20 +225,22 @@ def test_the_arabic_page_fits_a_phone(phone, app_url):
 
 
 # The Latin words the Arabic page may show: the language menu's own name, file formats, data
-# sources and licences (proper names), an upload's column names, and what the test types.
+# sources and licences (proper names), the column names and codes a file writes, and what the
+# test types or uploads.
 LATIN_ALLOWED = {
     "English", "PNG", "SVG", "PDF", "ACLED", "UCDP", "GED", "CSV", "GeoJSON", "GeoPackage",
     "GeoParquet", "Natural", "Earth", "GeoNames", "CC", "BY", "GSHHG", "Wessel", "Smith",
     "LGPL-3.0", "syria-control-map", "max_upload_mb", "nonsense", "Atlantis", "broken.csv",
-} | set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)  # fmt: skip
-# The page's chrome: menus, panels, legend, notices, footer. Left out: what the data says
-# (events, sources, the validator's messages about an upload's rows, layer file names).
+    "e1", "battel", "Raqa",
+} | set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS) | set(EVENT_TYPES)  # fmt: skip
+# The page's chrome: menus, panels, legend, notices, footer, an upload's problems. Left out:
+# what the data says (events, sources, layer file names).
 CHROME = (
     "header", ".time", ".compare", ".download", ".embed-box summary", f"#{ids.LEGEND}",
     ".layers", ".why h2", ".why h3", ".why h4", ".why .muted", f"#{ids.EVENTS} .count",
     f"#{ids.EVENTS} .kind", f"#{ids.EVENTS} .after", ".data-layers h2", ".data-layers th",
     ".data-layers .upload", ".data-layers p", f"#{ids.UPLOAD_STATUS}", ".upload-problems > p",
-    ".upload-problems li > b", f"#{ids.NOTICE}", "footer", "#map .legendtext",
+    ".upload-problems li", f"#{ids.NOTICE}", "footer", "#map .legendtext",
     "#map .annotation-text", "[role=listbox]",
 )  # fmt: skip
 
@@ -270,6 +272,10 @@ def latin_words(tab) -> set[str]:
     return words - LATIN_ALLOWED
 
 
+# A date that is no date, an unknown event type and place, no source: four kinds of problem.
+BROKEN_UPLOAD = b"event_id,date,event_type,place\ne1,2019-13-45,battel,Raqa\n"
+
+
 def test_the_arabic_page_shows_no_english_in_its_menus_panels_legend_and_notices(tab, app_url):
     open_map(tab, app_url + "/?date=2030-01-01&compare=2016-06-01&place=Atlantis&lang=ar")
     tab.wait_for_function(f"() => document.querySelector('#{ids.NOTICE}').innerText !== ''")
@@ -295,9 +301,10 @@ def test_the_arabic_page_shows_no_english_in_its_menus_panels_legend_and_notices
     found |= latin_words(tab)
     tab.set_input_files(
         f"#{ids.UPLOAD} input[type=file]",
-        {"name": "broken.csv", "mimeType": "text/csv", "buffer": b"date,place\n2019-13-45,x\n"},
+        {"name": "broken.csv", "mimeType": "text/csv", "buffer": BROKEN_UPLOAD},
     )
     tab.wait_for_selector(".upload-problems li")
+    assert tab.locator(".upload-problems li").count() == 4
     found |= latin_words(tab)
     assert found == set(), sorted(found)
 

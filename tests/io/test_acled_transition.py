@@ -99,4 +99,4 @@ def test_the_validator_hook_passes_the_unmapped_territory_count_on(transition_fi
     converted = convert_if_foreign(transition_file)
     assert len(converted) == 24
     notes = converted.attrs["read_notes"]
-    assert len(notes) == 1 and "territory rows with unmapped actors: 3" in notes[0]
+    assert len(notes) == 1 and "territory rows with unmapped actors: 3" in str(notes[0])

@@ -215,7 +215,7 @@ def test_convert_if_foreign_converts_acled_and_leaves_our_schema_alone(acled_fil
     assert convert_if_foreign(ours) is None
     converted = convert_if_foreign(acled_file)
     assert len(converted) == 9
-    assert "rejected 4 of 13 rows" in converted.attrs["read_notes"][0]
+    assert "rejected 4 of 13 rows" in str(converted.attrs["read_notes"][0])
 
 
 def test_a_mapping_with_an_acled_format_is_a_usage_problem(acled_file):

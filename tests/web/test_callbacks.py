@@ -121,3 +121,24 @@ def test_the_frame_callback_turns_the_controls_into_a_frame_of_that_date(app):
     assert send_frame(60, [], "", None, ["zones"], "en", None, None, 2, held)["base"] is None
     assert frame["query"] == "?date=2016-03-01&compare=2016-02-01&layers=zones"
     assert "1 Feb 2016 → 1 Mar 2016: 0 localities changed hands" in texts(frame["summary"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "notice"),
+    [
+        ("en", "The map could not be downloaded: Chromium did not start within 60 s."),
+        ("ar", "تعذّر تنزيل الخريطة: لم يبدأ متصفح Chromium خلال 60 ثانية."),
+    ],
+)
+def test_a_download_that_fails_says_why_in_the_pages_language(app, monkeypatch, lang, notice):
+    from dashboard.export import ExportError
+    from dashboard.io.messages import Said
+    from dashboard.web import download
+
+    def slow(*args):
+        raise ExportError(Said("renderer_slow", (("seconds", 60),)))
+
+    monkeypatch.setattr(download, "download_data", slow)
+    controls = (100, [], None, None, list(DASHBOARD_LAYERS), lang)
+    answer = callback(app, ids.DOWNLOAD_BUTTON)(1, "png", None, None, *controls)
+    assert answer == (no_update, notice)

@@ -122,7 +122,10 @@ def test_a_broken_file_gets_its_problems_as_rows_and_as_the_panel(client):
     errors = [p for p in answer["problems"] if p["severity"] == "error"]
     assert [(p["file"], p["row"], p["column"]) for p in errors] == [("bad.csv", 2, "date")]
     assert [part["type"] for part in answer["panel"]] == ["P", "Ol"]  # data_panels.problems_panel
-    assert ui("row", "ar", row=2) + ", date" in json.dumps(answer["panel"], ensure_ascii=False)
+    panel = json.dumps(answer["panel"], ensure_ascii=False)
+    assert ui("row", "ar", row=2) + "، date" in panel
+    assert "«2019-13-45» ليس تاريخاً حقيقياً" in panel and "not a real date" not in panel
+    assert errors[0]["message"] == "«2019-13-45» ليس تاريخاً حقيقياً"  # the rows say it alike
 
 
 def test_a_request_without_a_file_is_refused_with_a_line(client):

@@ -153,3 +153,36 @@ def test_a_check_that_crashes_gives_a_message_and_keeps_nothing(bundled, tmp_pat
     assert result.key is None
     assert "could not be checked (index 0 is out of bounds)" in result.message
     assert stored(settings) == []
+
+
+def test_on_the_arabic_page_the_full_disk_and_the_quota_are_said_in_arabic(tmp_path, monkeypatch):
+    from dashboard.web.app import create_app
+
+    settings = Settings().with_values(upload_dir=str(tmp_path / "uploads"))
+    client = create_app(settings.with_values(upload_quota_mb=0.00001)).server.test_client()
+    sent = {"file": (io.BytesIO(one_change(0)), "mine.csv")}
+    quota = client.post(UPLOAD_ROUTE + "?lang=ar", data=sent).get_json()["message"]
+    assert "لا يحتفظ الخادم بأكثر من" in quota and "server" not in quota
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", full)
+    client = create_app(settings).server.test_client()
+    sent = {"file": (io.BytesIO(one_change(0)), "mine.csv")}
+    disk = client.post(UPLOAD_ROUTE + "?lang=ar", data=sent).get_json()["message"]
+    assert "قرص الخادم ممتلئ" in disk and "disk" not in disk
+
+
+def test_another_storage_error_names_its_code_in_both_languages(bundled, tmp_path, monkeypatch):
+    sessions, settings = make_sessions(bundled, tmp_path)
+
+    def denied(*args, **kwargs):
+        raise OSError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(os, "fdopen", denied)
+    gazetteer = sessions.bundled.dataset.gazetteer
+    english = accept_upload(one_change(0), "mine.csv", settings, gazetteer)
+    arabic = accept_upload(one_change(0), "mine.csv", settings, gazetteer, lang="ar")
+    assert "(Permission denied (EACCES))" in english.message
+    assert "خطأ في نظام الملفات (EACCES)" in arabic.message and "Permission" not in arabic.message

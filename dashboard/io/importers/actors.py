@@ -46,6 +46,7 @@ import pandas as pd
 from dashboard.core.factions import FACTION_CODES, NO_DATA
 from dashboard.core.factions import faction as faction_of
 from dashboard.errors import DataFileError
+from dashboard.io.messages import period_text
 from dashboard.io.paths import GEODATA_DIR
 
 __all__ = ["ACTOR_FACTIONS_FILE", "ActorMap", "Rule", "load_actor_map", "name_forms"]
@@ -244,12 +245,12 @@ def _outside_validity(rule: Rule) -> str:
     group = faction_of(rule.faction)
     if group.valid_from and (not rule.valid_from or rule.valid_from < group.valid_from):
         return (
-            f"{rule.faction!r} holds ground only {group.period}: set valid_from to "
+            f"{rule.faction!r} holds ground only {period_text(group)}: set valid_from to "
             f"{group.valid_from} or later"
         )
     if group.valid_to and (not rule.valid_to or rule.valid_to > group.valid_to):
         return (
-            f"{rule.faction!r} holds ground only {group.period}: set valid_to to "
+            f"{rule.faction!r} holds ground only {period_text(group)}: set valid_to to "
             f"{group.valid_to} or earlier"
         )
     return ""

@@ -15,6 +15,7 @@ from dashboard.io.importers.detect import detect_format
 from dashboard.io.importers.places import PlaceLinker
 from dashboard.io.importers.result import Converted, ImportResult, finish
 from dashboard.io.importers.ucdp import UCDP_REQUIRED, from_ucdp
+from dashboard.io.messages import Said, data_error
 
 __all__ = [
     "IMPORT_FORMATS",
@@ -45,12 +46,12 @@ def import_file(
 
     path = Path(path)
     if fmt not in IMPORT_FORMATS:
-        raise DataFileError(path, f"unknown format {fmt!r} (known: {', '.join(IMPORT_FORMATS)})")
+        raise data_error(path, "unknown_format", fmt=fmt, known=", ".join(IMPORT_FORMATS))
     if mapping is not None and fmt in ("acled", "ucdp"):
         raise UsageProblem(f"a column mapping is for custom tables, not {fmt.upper()} files")
     base = sniff_format(path) if fmt in ("auto", "acled", "ucdp") else fmt
     raw = read_table(path, base, layer)
-    read_notes = tuple(raw.attrs.get("read_notes", ()))
+    read_notes = tuple(str(note) for note in raw.attrs.get("read_notes", ()))
     raw = raw.reset_index(drop=True)
     kind = fmt
     if fmt not in ("acled", "ucdp"):
@@ -76,29 +77,22 @@ def convert_if_foreign(path: str | Path, fmt: str = "auto", layer: str = "") -> 
     return table
 
 
-def _reject_notes(result: ImportResult, limit: int = 3) -> list[str]:
+def _reject_notes(result: ImportResult, limit: int = 3) -> list[Said]:
     notes = []
     if result.rejected:
-        first = "; ".join(
-            f"row {row}: {reason}"
-            for row, reason in result.rejects[["row", "reason"]].head(limit).itertuples(index=False)
-        )
-        notes.append(
-            f"the {result.fmt.upper()} importer rejected {result.rejected} of {result.rows_read} "
-            f"rows (first: {first}); `syria-map import` writes them all to a rejects file"
-        )
+        rejects = result.rejects[["row", "reason"]].head(limit).itertuples(index=False)
+        first = tuple(Said("note_row", (("row", row), ("text", text))) for row, text in rejects)
+        values = {"kind": result.fmt.upper(), "rejected": result.rejected}
+        values |= {"rows": result.rows_read, "first": first}
+        notes.append(Said("note_rejected", tuple(values.items())))
     flagged = result.unmapped_territory
     if len(flagged):
-        first = "; ".join(
-            f"row {row}: {actor!r} on {date}"
-            for row, actor, date in flagged[["row", "actor", "date"]]
-            .head(limit)
-            .itertuples(index=False)
+        rows = flagged[["row", "actor", "date"]].head(limit).itertuples(index=False)
+        first = tuple(
+            Said("note_actor", (("row", row), ("actor", actor), ("date", str(date))))
+            for row, actor, date in rows
         )
-        notes.append(
-            f"territory rows with unmapped actors: {len(flagged)}, imported as 'other' with no "
-            f"controller (first: {first}); `syria-map import` lists them all in its report"
-        )
+        notes.append(Said("note_unmapped", (("count", len(flagged)), ("first", first))))
     return notes
 
 
@@ -120,8 +114,10 @@ def import_frame(
         raw = raw.rename(columns=lambda c: str(c).strip().lower())
         missing = [c for c in _REQUIRED[kind] if c not in raw]
         if missing:
-            message = f"not in the {kind.upper()} layout: no column {', '.join(map(repr, missing))}"
-            raise DataFileError(source, message, column=missing[0])
+            columns = ", ".join(map(repr, missing))
+            raise data_error(
+                source, "not_layout", column=missing[0], kind=kind.upper(), columns=columns
+            )
         convert = from_acled if kind == "acled" else from_ucdp
         converted = convert(raw, actors, places or None)
     else:
@@ -172,7 +168,13 @@ def _validated(raw: pd.DataFrame, converted: Converted, source: str) -> Converte
         if problem.severity != "error":
             continue
         if problem.row is None:
-            raise DataFileError(source, problem.message, column=problem.column)
+            raise DataFileError(
+                source,
+                problem.message,
+                column=problem.column,
+                key=problem.key,
+                values=problem.values,
+            )
         index = problem.row - offset
         if reasons[index] and problem.column == "date":
             continue  # the date reason from the conversion says it better

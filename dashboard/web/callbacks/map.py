@@ -20,6 +20,7 @@ from dashboard.web.steps import (
     step_frame,
     typed_date,
 )
+from dashboard.web.text import ui
 
 __all__ = ["register"]
 
@@ -209,11 +210,12 @@ def register(app: dash.Dash, sessions: Sessions, settings: Settings) -> None:
         from dashboard.export import ExportError
         from dashboard.web.download import download_data
 
+        view = with_view(state_view(state(key, *controls)), extent)
         try:
-            view = with_view(state_view(state(key, *controls)), extent)
             return download_data(sessions.dataset_for(key), view, fmt), ""
         except ExportError as exc:
-            return no_update, str(exc)
+            reason = exc.said.text(view.lang) if exc.said else str(exc)
+            return no_update, ui("download_failed", view.lang, reason=reason)
 
     app.clientside_callback(
         ClientsideFunction("syria", "play"),

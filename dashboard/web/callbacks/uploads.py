@@ -8,12 +8,11 @@ then marks the key active (load), which every map, panel, trend and export callb
 
 from __future__ import annotations
 
-import dataclasses
-
 import dash
 from dash import ClientsideFunction, Input, Output, State
 
 from dashboard.figures.trend import event_histogram
+from dashboard.io.messages import problem_text
 from dashboard.web import ids
 from dashboard.web.data_panels import layers_panel, problems_panel
 from dashboard.web.panels import footer
@@ -28,12 +27,16 @@ UPLOAD_ROUTE = "/_syria/upload"  # POST multipart/form-data, the file in the fie
 
 
 def upload_answer(upload: Upload, lang: str = "en") -> dict:
-    """UPLOAD_ROUTE's JSON: the key to keep (None if refused), the line, and the problems as
-    rows and as the panel the page shows (problems_panel: one wording for both)."""
+    """UPLOAD_ROUTE's JSON: the key to keep (None if refused), the line, and the problems (in
+    `lang`) as rows and as the panel the page shows (problems_panel: one wording for both)."""
     return {
         "key": upload.key,
         "message": upload.message,
-        "problems": [dataclasses.asdict(p) for p in upload.problems],
+        "problems": [
+            {"file": p.file, "row": p.row, "column": p.column, "severity": p.severity}
+            | {"message": problem_text(p, lang)}
+            for p in upload.problems
+        ],
         "panel": problems_panel(upload.problems, lang),
     }
 
