@@ -57,9 +57,9 @@ def overlap(a: dict, b: dict, slack: float = 1.0) -> bool:
     return across > slack and down > slack
 
 
-def phone_load(chromium_browser, url: str) -> tuple[float, int]:
-    """Seconds from asking for the page to the map drawn, and the bytes received (headers and
-    gzipped bodies), in a fresh phone tab with an empty cache."""
+def phone_load(chromium_browser, url: str) -> tuple[float, int, list[str]]:
+    """Seconds from asking for the page to the map drawn, the bytes received (headers and
+    gzipped bodies) and the URLs asked for, in a fresh phone tab with an empty cache."""
     context = chromium_browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     tab = context.new_page()
     received = []
@@ -73,15 +73,15 @@ def phone_load(chromium_browser, url: str) -> tuple[float, int]:
         sizes = request.sizes()
         sent += sizes["responseBodySize"] + sizes["responseHeadersSize"]
     context.close()
-    return seconds, sent
+    return seconds, sent, [request.url for request in received]
 
 
 def test_a_phone_page_load_transfers_at_most_2_5_mb(chromium_browser, app_url):
     """The bytes are checked here; the time (<= 3 s) is measured by benchmarks/bench_page.py."""
-    url = app_url + "/?date=2017-06-01"
-    phone_load(chromium_browser, url)  # a server's very first page builds its caches
-    _, sent = phone_load(chromium_browser, url)
+    _, sent, urls = phone_load(chromium_browser, app_url + "/?date=2017-06-01")
     assert sent <= 2.5e6, sent
+    scripts = [url.rsplit("/", 1)[-1].split("?")[0] for url in urls if "plotly" in url]
+    assert scripts == ["plotly-geo.min.js"], scripts  # the geo bundle, not Dash's full one
 
 
 def test_on_a_phone_the_legend_is_under_the_map_and_the_footer_one_line(phone, app_url):

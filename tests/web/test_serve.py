@@ -108,17 +108,16 @@ def test_settings_from_flags_and_variables_reach_every_worker():
     assert all("up to 3 MB" in layout for layout in layouts)
 
 
-def _slow_client(port: int, until: float, sockets: list) -> None:
-    """Open a connection and trickle a request's headers, a byte a second, until `until`."""
+def _slow_client(port: int, done: threading.Event, sockets: list) -> None:
+    """Open a connection and trickle a request's headers, a byte a second, until `done`."""
     sock = socket.create_connection(("127.0.0.1", port), timeout=5)
     sockets.append(sock)
     sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
-    while time.monotonic() < until:
+    while not done.wait(1):
         try:
             sock.sendall(b"X")
         except OSError:
             return
-        time.sleep(1)
 
 
 @pytest.mark.serial  # latencies: run alone, not beside another test process
@@ -130,9 +129,9 @@ def test_64_slow_clients_leave_20_normal_clients_answered_within_a_second(worker
         _announced(process)
         url = f"http://127.0.0.1:{port}/_dash-layout"
         _get(url, timeout=120)  # every worker loaded
-        held, until = [], time.monotonic() + 6
+        held, done = [], threading.Event()  # the slow clients hang on until the others are done
         slow = [
-            threading.Thread(target=_slow_client, args=(port, until, held), daemon=True)
+            threading.Thread(target=_slow_client, args=(port, done, held), daemon=True)
             for _ in range(64)
         ]
         for thread in slow:
@@ -151,8 +150,9 @@ def test_64_slow_clients_leave_20_normal_clients_answered_within_a_second(worker
             thread.start()
         for thread in normal:
             thread.join(timeout=60)
-        assert len(held) == 64
+        assert len(held) == 64 and all(thread.is_alive() for thread in slow)  # still holding
     finally:
+        done.set()
         for sock in held:
             sock.close()
         _stop(process)
