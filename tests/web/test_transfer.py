@@ -69,16 +69,16 @@ def test_assets_stamped_by_dash_are_immutable_and_others_revalidate(client, page
     assert any("dashboard.js" in u for u in stamped)
     for url in stamped:
         assert client.get(url, headers=GZIP).headers["Cache-Control"] == IMMUTABLE
-    topojson = client.get("/assets/topojson/world_50m.json", headers=GZIP)
+    topojson = client.get("/assets/topojson/world_110m.json", headers=GZIP)
     assert topojson.status_code == 200 and topojson.headers["Content-Encoding"] == "gzip"
     assert "immutable" not in topojson.headers.get("Cache-Control", "")
-    assert len(topojson.data) < 400_000  # 1.1 MB of TopoJSON
+    assert len(topojson.data) < 70_000  # 137 KB of TopoJSON
 
 
 @pytest.mark.parametrize(
     "url",
     [
-        "/assets/topojson/world_50m.json",
+        "/assets/topojson/world_110m.json",
         "/_dash-component-suites/plotly/package_data/plotly.min.js",
     ],
 )
