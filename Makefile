@@ -20,6 +20,8 @@ ARGS ?=
 PIP_FLAGS ?= --disable-pip-version-check
 BROWSER_PACKAGES ?= chromium chromium-driver fonts-dejavu-core
 POSTGIS_PACKAGES ?= postgresql postgresql-postgis
+# Where the tests marked serial live (collecting only there saves a few seconds; a test checks).
+SERIAL_TESTS := tests/web
 
 # The active virtual environment, if any ("" when none).
 ACTIVE_VENV := $(or $(VIRTUAL_ENV),$(shell $(PYTHON) -c 'import sys; print(sys.prefix if sys.prefix != sys.base_prefix else "")' 2>/dev/null))
@@ -42,7 +44,7 @@ test: setup setup-browser setup-postgis
 	@echo "==> pytest, 2 processes (the timing-sensitive tests, marked serial, come after)"
 	@$(VENV_PY) -m pytest -n 2 --dist loadfile -m "not network and not serial"
 	@echo "==> pytest, the serial tests alone"
-	@$(VENV_PY) -m pytest -m "serial and not network"
+	@$(VENV_PY) -m pytest -m "serial and not network" $(SERIAL_TESTS)
 
 lint: setup
 	@echo "==> ruff check . && ruff format --check ."

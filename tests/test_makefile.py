@@ -9,6 +9,7 @@ record how they were called. No network, no pip, a second or two in all.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -176,7 +177,7 @@ def test_make_test_runs_ruff_check_format_check_then_pytest_in_dot_venv(project,
 
 
 PARALLEL_PYTEST = "python -m pytest -n 2 --dist loadfile -m not network and not serial"
-SERIAL_PYTEST = "python -m pytest -m serial and not network"
+SERIAL_PYTEST = "python -m pytest -m serial and not network tests/web"
 
 
 def _assert_checks_in_order(commands: list[list[str]], python: str) -> None:
@@ -321,3 +322,12 @@ def test_the_readme_quick_start_tells_the_truth_about_the_venv_and_the_port():
     for needle in ("make run PORT=8080", ".venv/", "chromium-driver", "fonts-dejavu-core"):
         assert needle in quick_start, needle
     assert ".venv/" in (REPO / ".gitignore").read_text(encoding="utf-8").split()
+
+
+def test_every_serial_test_is_where_make_test_runs_them():
+    marked = {
+        path.relative_to(REPO).parts[:2]
+        for path in (REPO / "tests").rglob("test_*.py")
+        if re.search(r"pytest\.mark\.serial\b", path.read_text(encoding="utf-8"))
+    }
+    assert marked == {("tests", "web")}  # the Makefile's SERIAL_TESTS

@@ -69,8 +69,9 @@ def page_log() -> PageLog:
     return PageLog()
 
 
-@pytest.fixture
-def tab(chromium_browser, page_log):
+def _watched_tab(chromium_browser, page_log: PageLog):
+    """A 1366×768 tab in a fresh context, logging into `page_log`; closed (and the log checked:
+    no console errors, no request leaving localhost) when the generator resumes."""
     context = chromium_browser.new_context(viewport={"width": 1366, "height": 768})
     tab = context.new_page()
     page_log.watch(tab)
@@ -85,3 +86,21 @@ def tab(chromium_browser, page_log):
     context.close()
     assert page_log.errors == [], page_log.errors
     assert page_log.foreign_requests == [], page_log.foreign_requests
+
+
+@pytest.fixture
+def tab(chromium_browser, page_log):
+    yield from _watched_tab(chromium_browser, page_log)
+
+
+@pytest.fixture(scope="session")
+def june_map(chromium_browser, app_url):
+    """The map of 1 June 2017, loaded once for the tests that only read it or hover over it
+    (a page load is most of a browser test's time); they must leave it as they found it."""
+    from browser.helpers import open_map
+
+    tabs = _watched_tab(chromium_browser, PageLog())
+    shown = next(tabs)
+    open_map(shown, app_url + "/?date=2017-06-01")
+    yield shown
+    next(tabs, None)

@@ -36,9 +36,8 @@ def test_the_page_loads_offline_with_no_console_errors(tab, page_log, app_url):
     # the fixture asserts: no console errors, no request leaving localhost
 
 
-def test_the_six_places_of_the_articles_are_labelled(tab, app_url):
-    open_map(tab, app_url + "/?date=2017-06-01")
-    texts = map_texts(tab)
+def test_the_six_places_of_the_articles_are_labelled(june_map):
+    texts = map_texts(june_map)
     missing = [name for name in ARTICLE_PLACES if not any(name in t for t in texts)]
     assert missing == []
 

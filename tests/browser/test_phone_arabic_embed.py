@@ -112,13 +112,10 @@ def test_on_a_phone_the_legend_is_under_the_map_and_the_footer_one_line(phone, a
     assert more.get_attribute("aria-expanded") == "true"
 
 
-def test_wide_screens_keep_the_legend_at_the_side(tab, app_url):
-    open_map(tab, app_url + "/?date=2017-06-01")
-    drawn = boxes(tab)
-    assert (
-        tab.evaluate(f"() => document.querySelector('{MAP_PLOT}')._fullLayout.legend.orientation")
-        == "v"
-    )
+def test_wide_screens_keep_the_legend_at_the_side(june_map):
+    drawn = boxes(june_map)
+    orientation = f"() => document.querySelector('{MAP_PLOT}')._fullLayout.legend.orientation"
+    assert june_map.evaluate(orientation) == "v"
     assert not overlap(drawn["legend"], drawn["geo"]), drawn
 
 

@@ -74,9 +74,9 @@ def zoom_and_pan(tab) -> None:
 
 
 def test_hovering_an_event_marker_shows_its_date_type_place_actors_and_description(
-    tab, app_url, dataset
+    june_map, dataset
 ):
-    open_map(tab, app_url + "/?date=2017-06-01")
+    tab = june_map
     events = dataset.model.events.set_index("event_id")
     checked = []
     for kind in traces.EVENT_TYPES_SHOWN:
@@ -99,8 +99,8 @@ def test_hovering_an_event_marker_shows_its_date_type_place_actors_and_descripti
     assert {"control_change", "airstrike", "announcement"} <= set(checked)
 
 
-def test_hovering_a_foreign_presence_star_shows_who_where_and_since_when(tab, app_url, dataset):
-    open_map(tab, app_url + "/?date=2017-06-01")
+def test_hovering_a_foreign_presence_star_shows_who_where_and_since_when(june_map, dataset):
+    tab = june_map
     rows = dataset.model.events
     presence = rows[rows["event_type"] == "presence"]
     stars = trace(tab, traces.TRACE_PRESENCE)
@@ -122,12 +122,10 @@ def test_hovering_a_foreign_presence_star_shows_who_where_and_since_when(tab, ap
     assert seen >= 2
 
 
-def test_foreign_presence_is_coloured_by_country_with_a_legend_entry_per_country(
-    tab, app_url, dataset
-):
+def test_foreign_presence_is_coloured_by_country_with_a_legend_entry_per_country(june_map, dataset):
     from dashboard.core.presence import presence_group
 
-    open_map(tab, app_url + "/?date=2017-06-01")
+    tab = june_map
     rows = dataset.model.events
     reported = rows[
         (rows["event_type"] == "presence")
@@ -158,8 +156,8 @@ def test_the_trend_chart_has_a_legend_and_says_what_population_counts(tab, app_u
     assert "population of the gazetteer's places inside each faction's zones" in text
 
 
-def test_the_play_step_and_speed_dropdowns_are_labelled(tab, app_url):
-    open_map(tab, app_url + "/?date=2017-06-01")
+def test_the_play_step_and_speed_dropdowns_are_labelled(june_map):
+    tab = june_map
     assert tab.get_by_text("Step", exact=True).is_visible()
     assert tab.get_by_text("Speed", exact=True).is_visible()
     tab.wait_for_function(
