@@ -17,9 +17,10 @@ pytestmark = pytest.mark.export
 SMALL = {"width": 400, "height": 250}
 
 
-def descendants() -> set[tuple[int, str]]:
-    """This process's live descendants as (PID, start time), walking /proc children."""
-    found, todo = set(), [os.getpid()]
+def descendants(*roots: int) -> set[tuple[int, str]]:
+    """The live descendants of `roots` (default: this process) as (PID, start time), walking
+    /proc children."""
+    found, todo = set(), list(roots or [os.getpid()])
     while todo:
         for task in Path(f"/proc/{todo.pop()}/task").glob("*"):
             try:
@@ -78,24 +79,29 @@ def test_a_recycled_renderer_renders_the_same_frames_and_leaves_no_browser_behin
             super().__init__()
 
     renderer.stop()
-    already = descendants()  # browsers other tests of this process started (not the renderer's)
+    already = descendants()  # what other tests of this process started (browser tests' Chromium)
     monkeypatch.setattr(renderer, "_Server", CountedServer)
     monkeypatch.setattr(renderer, "RECYCLE_EVERY", 2)
 
+    def renderers() -> set[tuple[int, str]]:
+        """The renderers' Chromiums and everything they started."""
+        pids = [server.kaleido.subprocess.pid for server in starts if server.kaleido]
+        return descendants(*pids) | {(pid, start_time(pid)) for pid in pids if start_time(pid)}
+
     def look(_) -> None:
-        trees.append(descendants())
+        trees.append(renderers())
 
     export_series(bundled, june_2017, dates, f"{tmp_path}/recycled/", on_frame=look, **SMALL)
     assert len(dates) == 3
     assert [server.renders for server in starts] == [2, 1]  # frames 1-2, then 3
     assert len({server.kaleido.subprocess.pid for server in starts}) == 2  # two Chromiums
-    seen = set().union(*trees) - already
-    assert trees[0] and trees[-1]
+    seen = set().union(*trees)
+    assert trees[0] and trees[-1] and not seen & already
     assert still_running(seen - trees[-1]) == set()  # the first browser has exited
     monkeypatch.setattr(renderer, "RECYCLE_EVERY", None)  # the last browser renders them all
     export_series(bundled, june_2017, dates, f"{tmp_path}/kept/", **SMALL)
     assert len(starts) == 2
     assert frames(tmp_path / "recycled") == frames(tmp_path / "kept")
+    seen |= renderers()
     renderer.stop()
-    assert still_running(seen) == set()
-    assert still_running(descendants() - already) == set()
+    assert still_running(seen) == set()  # and no browser of the renderer is left
