@@ -16,7 +16,7 @@ import shapely
 
 from dashboard.core.cells import to_degrees
 from dashboard.core.control import starting_states
-from dashboard.core.factions import FACTIONS, NO_DATA
+from dashboard.core.factions import FACTIONS, NO_DATA, faction_name
 from dashboard.core.model import ControlModel
 from dashboard.core.presence import presence_group
 from dashboard.core.table import by_value
@@ -63,7 +63,7 @@ class MapBase:
     """Date-independent drawing data for one control model."""
 
     atoms_geojson: dict
-    atom_names: list[str]
+    atom_names: dict[str, list[str]]  # what hovering each atom says, by language
     edge_lon: tuple[list, ...]  # per edge: lon coordinates ending in None
     edge_lat: tuple[list, ...]
     hatch_lon: tuple[list, ...]  # per atom: hatch and outline coordinates ending in None
@@ -113,14 +113,13 @@ def _build_map_base(model: ControlModel, gazetteer) -> MapBase:
         for i, shape in enumerate(shapes)
         if not shape.is_empty  # plotly.js cannot draw an empty ring; the atom stays unseen
     ]
-    names = model.localities["name"].tolist()
     edge_lines = to_degrees(shapely.simplify(model.tessellation.edge_lines, 200.0))
     edge_lon, edge_lat = _per_line(edge_lines)
     hatch_lon, hatch_lat = _per_line(_hatch_lines(atoms))
     lon, lat = _event_positions(model.events)
     return MapBase(
         atoms_geojson={"type": "FeatureCollection", "features": features},
-        atom_names=_atom_names(model, names),
+        atom_names={lang: _atom_names(model, gazetteer, lang) for lang in ("en", "ar")},
         edge_lon=tuple(edge_lon),
         edge_lat=tuple(edge_lat),
         hatch_lon=tuple(hatch_lon),
@@ -144,9 +143,14 @@ def _per_line(lines) -> tuple[tuple, tuple]:
     return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
 
 
-def _atom_names(model: ControlModel, names: list[str]) -> list[str]:
-    """What hovering a zone says: its locality, and whether its colour is inferred."""
+def _atom_names(model: ControlModel, gazetteer, lang: str) -> list[str]:
+    """What hovering a zone says in `lang`: its locality, and whether its colour is inferred."""
     tessellation = model.tessellation
+    localities = model.localities
+    names = [
+        plain(gazetteer.name(place, lang) if isinstance(place, str) and place else str(name))
+        for place, name in zip(localities["place_id"], localities["name"], strict=True)
+    ]  # hover text is HTML to plotly
     out = []
     for owner, inferred, km in zip(
         tessellation.atom_locality,
@@ -155,11 +159,11 @@ def _atom_names(model: ControlModel, names: list[str]) -> list[str]:
         strict=True,
     ):
         if owner < 0:
-            out.append(NO_DATA.name)
+            out.append(faction_name(NO_DATA.code, lang))
         elif inferred:
-            out.append(f"{names[owner]} (inferred: {km:.0f} km from it)")
+            out.append(wording("zone_inferred", lang, place=names[owner], km=f"{km:.0f}"))
         else:
-            out.append(f"zone of {names[owner]}")
+            out.append(wording("zone_of", lang, place=names[owner]))
     return out
 
 

@@ -86,7 +86,8 @@ def zone_colourscale() -> list:
 
 def zones_trace(base: MapBase, view: MapView) -> dict:
     """The atoms as one choropleth, all 'no data' until a date colours them."""
-    atoms = len(base.atom_names)  # every atom has a z; empty ones have no feature to draw
+    names = base.atom_names["ar" if view.lang == "ar" else "en"]
+    atoms = len(names)  # every atom has a z; empty ones have no feature to draw
     return dict(
         type="choropleth",
         geojson=base.atoms_geojson,
@@ -97,7 +98,7 @@ def zones_trace(base: MapBase, view: MapView) -> dict:
         colorscale=zone_colourscale(),
         showscale=False,
         marker={"line": {"width": 0}},
-        text=base.atom_names,
+        text=names,
         hovertemplate="%{text}<extra></extra>",
         name="Control zones",
         showlegend=False,

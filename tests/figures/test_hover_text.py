@@ -65,3 +65,17 @@ def test_an_arabic_frame_gives_the_date_type_and_since_of_each_hover_in_arabic(h
         next(r for r in english.values() if r["kind"] == "battle")["title"]
         == "25 Oct 2017 · battle"
     )
+
+
+def test_hovering_a_zone_says_whose_zone_it_is_in_the_maps_language(hostile):
+    day = pd.Timestamp("2017-11-01")
+    shown = {
+        lang: figures.map_figure_dict(hostile, MapView(date=day, lang=lang))["data"][
+            traces.TRACE_ZONES
+        ]["text"]
+        for lang in ("en", "ar")
+    }
+    assert shown["en"][:2] == ["zone of Alpha", "Alpha (inferred: 139 km from it)"]
+    assert shown["ar"][:2] == ["منطقة ألفا", "ألفا (مستنتج: على بعد \u2066139\u2069 كم منها)"]
+    assert len(shown["ar"]) == len(shown["en"])
+    assert not [text for text in shown["ar"] if "zone of" in text or "inferred" in text]
