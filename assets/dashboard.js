@@ -854,6 +854,7 @@
           wordsOf("speed_options"), wordsOf("rate_options"), wordsOf("format_options"),
           say("date_placeholder"), say("date_placeholder"),
           Object.assign({}, window.syriaConfig.graph, { locale: language }),
+          Object.assign({}, window.syriaConfig.trend, { locale: language }),
         ];
       },
     },

@@ -93,10 +93,11 @@ def trend_figure(
         plot_bgcolor="#FFFFFF",
         font={"family": "DejaVu Sans, Arial, sans-serif", "size": 11},
         yaxis={
-            "title": {"text": text(axis, lang)},
+            "title": {"text": text(axis, lang), "standoff": 8},
             "gridcolor": "#E5E5E5",
             "fixedrange": True,
             "tickformat": ",d" if lang == "ar" else "",  # "50,000", not "50k"
+            "automargin": True,  # the margin widens for the longer Arabic numbers and title
         },
         xaxis={"fixedrange": True},
         shapes=[_date_line(date)],

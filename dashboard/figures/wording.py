@@ -8,6 +8,7 @@ import re
 import pandas as pd
 
 __all__ = [
+    "MONTHS_AR",
     "NOTE",
     "embed_rtl",
     "event_name",
@@ -143,12 +144,12 @@ _EVENT_NAMES: dict[str, dict[str, str]] = {
     },
 }
 
-_MONTHS_EN = (
+MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 # Levantine month names, as used in Syria.
-_MONTHS_AR = (
+MONTHS_AR = (
     "كانون الثاني",
     "شباط",
     "آذار",
@@ -190,7 +191,7 @@ def event_name(kind: str, lang: str = "en") -> str:
 def format_date(date: object, lang: str = "en") -> str:
     """'1 June 2017' (or its Arabic form)."""
     stamp = pd.Timestamp(date)
-    months = _MONTHS_AR if lang == "ar" else _MONTHS_EN
+    months = MONTHS_AR if lang == "ar" else MONTHS_EN
     return f"{stamp.day} {months[stamp.month - 1]} {stamp.year}"
 
 

@@ -33,7 +33,14 @@ from dashboard.web.callbacks.uploads import (
     upload_answer,
 )
 from dashboard.web.data_panels import data_section
-from dashboard.web.page import GRAPH_CONFIG, format_options, page, rate_options, speed_options
+from dashboard.web.page import (
+    GRAPH_CONFIG,
+    TREND_CONFIG,
+    format_options,
+    page,
+    rate_options,
+    speed_options,
+)
 from dashboard.web.panels import footer_words
 from dashboard.web.reload import Watcher
 from dashboard.web.sessions import Sessions
@@ -231,6 +238,7 @@ def page_config(settings: Settings, route) -> dict:
         "sessionKeyRoute": route(SESSION_KEY_ROUTE),
         "embedRoute": route("/embed"),
         "graph": GRAPH_CONFIG,  # the map's config; its locale follows the language
+        "trend": TREND_CONFIG,  # the trend chart's, likewise
     }
 
 

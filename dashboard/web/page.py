@@ -7,6 +7,7 @@ from dash import dcc, html
 from dashboard.core.calendar import Calendar
 from dashboard.core.layers import DASHBOARD_LAYERS, LAYERS
 from dashboard.figures.trend import event_histogram
+from dashboard.figures.wording import MONTHS_AR
 from dashboard.io.dataset import Dataset
 from dashboard.web import ids
 from dashboard.web.panels import footer
@@ -29,8 +30,15 @@ GRAPH_CONFIG = {
     "responsive": True,
     # no lasso or box select; no "Share chart..." (it would post the map to plotly's cloud)
     "modeBarButtonsToRemove": ["lasso2d", "select2d", "sendChartToCloud"],
-    "locales": {"ar": {"dictionary": PLOTLY_WORDS_AR}},  # the toolbar's words, in Arabic
+    # the toolbar's words and the months (hovers, axes), in Arabic
+    "locales": {
+        "ar": {
+            "dictionary": PLOTLY_WORDS_AR,
+            "format": {"months": list(MONTHS_AR), "shortMonths": list(MONTHS_AR)},
+        }
+    },
 }
+TREND_CONFIG = {"displayModeBar": False, "locales": GRAPH_CONFIG["locales"]}
 SPEEDS = {"1": "step_day", "7": "step_week", "30": "step_month"}  # days a play step
 FORMATS = ("png", "svg", "pdf")  # what Download map writes
 
@@ -314,7 +322,7 @@ def page(dataset: Dataset, calendar: Calendar, play_ms: int, data: html.Section)
                         ],
                         className="trend-head",
                     ),
-                    dcc.Graph(id=ids.TREND, config={"displayModeBar": False}),
+                    dcc.Graph(id=ids.TREND, config=TREND_CONFIG),
                 ],
                 className="trend",
             ),

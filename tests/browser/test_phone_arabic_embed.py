@@ -325,3 +325,26 @@ def test_the_map_toolbar_speaks_the_pages_language(tab, app_url):
         f"() => document.querySelector('{MAP_PLOT} .modebar-btn[data-title=\"Zoom in\"]')"
     )
     assert "Share chart..." not in toolbar_titles(tab)  # it would send the map to plotly's cloud
+
+
+def test_the_arabic_trend_chart_keeps_its_axis_title_off_the_numbers_and_hovers_in_arabic(
+    tab, app_url
+):
+    open_map(tab, app_url + "/?date=2017-06-01&lang=ar")
+    tab.wait_for_selector(f"#{ids.TREND} .ytick text")
+    spans = tab.evaluate(
+        f"""() => {{
+            const chart = document.getElementById('{ids.TREND}');
+            const span = e => {{ const b = e.getBoundingClientRect(); return [b.left, b.right]; }};
+            return [span(chart.querySelector('.ytitle')),
+                    Array.from(chart.querySelectorAll('.ytick text')).map(span)];
+        }}"""
+    )
+    title, ticks = spans
+    assert title[1] < min(left for left, _ in ticks), spans  # the title left of every number
+    tab.locator(f"#{ids.TREND}").scroll_into_view_if_needed()
+    box = tab.locator(f"#{ids.TREND}").bounding_box()
+    tab.mouse.move(box["x"] + box["width"] * 0.4, box["y"] + box["height"] * 0.5)
+    tab.wait_for_selector(f"#{ids.TREND} .hoverlayer text")
+    header = tab.locator(f"#{ids.TREND} .hoverlayer text").first.text_content()
+    assert re.search("[\u0600-\u06ff]", header) and not re.search("[A-Za-z]", header), header

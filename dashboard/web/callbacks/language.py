@@ -22,6 +22,7 @@ def register_language(app: dash.Dash, sessions: Sessions) -> None:
         Output(ids.DATE_INPUT, "placeholder"),
         Output(ids.COMPARE_DATE, "placeholder"),
         Output(ids.MAP, "config"),
+        Output(ids.TREND, "config"),
         Input(ids.LANG, "value"),
     )
 
