@@ -91,41 +91,34 @@ $(VENV_PY):
 	@echo "==> the active virtual environment $(VENV) has no bin/python; deactivate it or recreate it" >&2; exit 1
 endif
 
-setup-browser:
+# Installs the Debian packages $(1) that are missing (with apt-get, as root): $(2) is the make
+# target to run as root, $(3) a shell test that is true on a system without dpkg that lacks
+# them, $(4) what to do there, $(5) what the download is.
+define debian_packages
 	@missing=""; \
 	if command -v dpkg-query >/dev/null 2>&1; then \
-	  for p in $(BROWSER_PACKAGES); do \
+	  for p in $(1); do \
 	    dpkg-query -W -f='$${db:Status-Status}' $$p 2>/dev/null | grep -qx installed || missing="$$missing $$p"; \
 	  done; \
-	elif ! command -v chromium >/dev/null 2>&1 && [ -z "$$BROWSER_PATH" ]; then \
-	  echo "==> not a Debian system: install Chromium and chromedriver yourself (or set BROWSER_PATH)"; \
+	elif $(3); then \
+	  echo "==> not a Debian system: $(4)"; \
 	fi; \
 	[ -z "$$missing" ] && exit 0; \
 	if [ "$$(id -u)" != 0 ]; then \
-	  echo "==> Debian packages missing:$$missing; installing them needs root. As root: make setup-browser" >&2; \
+	  echo "==> Debian packages missing:$$missing; installing them needs root. As root: make $(2)" >&2; \
 	  echo "    (or: sudo apt-get update && sudo apt-get install -y$$missing)" >&2; exit 1; \
 	fi; \
-	echo "==> installing Debian's$$missing with apt-get (chromium: about 120 MB and its libraries)"; \
+	echo "==> installing Debian's$$missing with apt-get ($(5))"; \
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null
+endef
+
+setup-browser:
+	$(call debian_packages,$(BROWSER_PACKAGES),setup-browser,! command -v chromium >/dev/null 2>&1 && [ -z "$$BROWSER_PATH" ],install Chromium and chromedriver yourself (or set BROWSER_PATH),chromium: about 120 MB and its libraries)
 
 # The tests start their own PostgreSQL (as the postgres user when root) on a socket in a temp
 # folder; no system database server is started or changed.
 setup-postgis:
-	@missing=""; \
-	if command -v dpkg-query >/dev/null 2>&1; then \
-	  for p in $(POSTGIS_PACKAGES); do \
-	    dpkg-query -W -f='$${db:Status-Status}' $$p 2>/dev/null | grep -qx installed || missing="$$missing $$p"; \
-	  done; \
-	elif [ -n "$(POSTGIS_PACKAGES)" ] && ! command -v initdb >/dev/null 2>&1 && [ -z "$$PG_BINDIR" ]; then \
-	  echo "==> not a Debian system: install PostgreSQL with PostGIS yourself (PG_BINDIR=its bin folder)"; \
-	fi; \
-	[ -z "$$missing" ] && exit 0; \
-	if [ "$$(id -u)" != 0 ]; then \
-	  echo "==> Debian packages missing:$$missing; installing them needs root. As root: make setup-postgis" >&2; \
-	  echo "    (or: sudo apt-get update && sudo apt-get install -y$$missing)" >&2; exit 1; \
-	fi; \
-	echo "==> installing Debian's$$missing with apt-get (PostgreSQL + PostGIS: about 60 MB with libraries)"; \
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null
+	$(call debian_packages,$(POSTGIS_PACKAGES),setup-postgis,[ -n "$(POSTGIS_PACKAGES)" ] && ! command -v initdb >/dev/null 2>&1 && [ -z "$$PG_BINDIR" ],install PostgreSQL with PostGIS yourself (PG_BINDIR=its bin folder),PostgreSQL + PostGIS: about 60 MB with libraries)
 
 # Removes only the project's own .venv, never an active environment.
 clean-venv:
