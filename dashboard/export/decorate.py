@@ -17,6 +17,7 @@ import pandas as pd
 from dashboard.core.factions import NO_DATA, faction, faction_name
 from dashboard.export.halo import halo_trace
 from dashboard.export.scalebar import scale_bar_traces
+from dashboard.figures.labels import CHAR_WIDTH
 from dashboard.figures.layout import credits_line
 from dashboard.figures.markers import INFERRED_SWATCH
 from dashboard.figures.wording import (
@@ -265,7 +266,7 @@ def _add_legend(fig: dict, page: Page, view, held, lang: str, rows: list) -> flo
     swatch, gap = 24 * u, 12 * u
     heading = text("legend", lang, date=format_date(view.date, lang))
     y = 132 * u
-    if len(heading) * 18 * 0.55 > _PANEL - 40:  # too wide for the panel: the date goes under
+    if len(heading) * 18 * CHAR_WIDTH > _PANEL - 40:  # too wide for the panel: the date goes under
         head, _, date = heading.rpartition("، " if lang == "ar" else ", ")
         page.text(fig, start, y - 11 * u, head, 18 * u, weight="bold")
         page.text(fig, start, y + 13 * u, date, 18 * u, weight="bold")

@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 from functools import cache
 
+from dashboard.figures.labels import CHAR_WIDTH
+
 __all__ = ["halo_trace", "text_width"]
 
-_CHAR_WIDTH = 0.55  # of the type's size, as the placement estimates it, without the font
 _HALO = "rgba(255,255,255,0.8)"
 _FONT_FILES = {"Liberation Sans": "LiberationSans-Regular.ttf", "DejaVu Sans": "DejaVuSans.ttf"}
 
@@ -33,7 +34,7 @@ def _font(family: str):
 def text_width(text: str, size: float, family: str) -> float:
     """A line's width in px, measured in its font when there is one, else estimated."""
     font = _font(family)
-    return font.getlength(text) * size / 100 if font else len(text) * size * _CHAR_WIDTH
+    return font.getlength(text) * size / 100 if font else len(text) * size * CHAR_WIDTH
 
 
 def _offset(position: str, size: float, marker: float, width: float) -> tuple[float, float]:

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["Labels", "place_labels"]
+__all__ = ["CHAR_WIDTH", "Labels", "place_labels"]
 
 # The four sides first, then the corners (where a crowd of close places leaves room).
 _POSITIONS = (
     "middle right", "middle left", "top center", "bottom center",
     "top right", "bottom right", "top left", "bottom left",
 )  # fmt: skip
-_CHAR_WIDTH = 0.55  # of the font size, for a sans-serif label
+CHAR_WIDTH = 0.55  # of the font size, for a sans-serif label
 _MAP_WIDTH_PX = 560.0  # the map's width the placement plans for (1366×768 draws it 570 wide)
 _MIN_RANK = 2.5  # below this (villages, small towns) a place gets a label only when zoomed in
 # The cost, per unit area, of covering another label, a labelled place's marker and an
@@ -113,7 +113,7 @@ def place_labels(
 
     def boxes_of(index: int) -> list:
         """The eight candidate boxes of one place's label."""
-        width = len(texts[index]) * sizes[index] * _CHAR_WIDTH * per_px
+        width = len(texts[index]) * sizes[index] * CHAR_WIDTH * per_px
         height = sizes[index] * 1.2 * per_px * stretch
         gap = 5 * per_px
         return [
